@@ -1,0 +1,53 @@
+using System.Reactive.Concurrency;
+using BreathPacing.Engine;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers BreathPacing with a service collection.</summary>
+public static class BreathPacingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IBreathPacer"/> as a singleton. Repeated calls are harmless. The pacer runs on,
+    /// in order of preference: the options' scheduler or time provider, an <see cref="IScheduler"/>
+    /// registered in the container, a <see cref="TimeProvider"/> registered in the container, or Rx's
+    /// default scheduler.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    public static IServiceCollection AddBreathPacing(this IServiceCollection services) => services.AddBreathPacing(static _ => { });
+
+    /// <summary>As <see cref="AddBreathPacing(IServiceCollection)"/>, also configuring the options; configurations from repeated calls apply in order.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    public static IServiceCollection AddBreathPacing(this IServiceCollection services, Action<BreathPacingOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddSingleton(new BreathPacingConfiguration(configure));
+        services.TryAddSingleton<IBreathPacer>(static provider =>
+        {
+            var options = new BreathPacingOptions();
+            foreach (var configuration in provider.GetServices<BreathPacingConfiguration>())
+            {
+                configuration.Configure(options);
+            }
+
+            if (options.Scheduler is null && options.TimeProvider is null)
+            {
+                options.Scheduler = provider.GetService<IScheduler>();
+                options.TimeProvider = provider.GetService<TimeProvider>();
+            }
+
+            return new BreathPacer(options);
+        });
+        return services;
+    }
+}
+
+/// <summary>One configuration of <see cref="BreathPacingOptions"/> registered by <c>AddBreathPacing</c>.</summary>
+internal sealed class BreathPacingConfiguration(Action<BreathPacingOptions> configure)
+{
+    public Action<BreathPacingOptions> Configure { get; } = configure;
+}

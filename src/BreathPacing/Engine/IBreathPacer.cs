@@ -1,0 +1,29 @@
+using System.Reactive.Concurrency;
+using BreathPacing.Timeline;
+
+namespace BreathPacing.Engine;
+
+/// <summary>
+/// Paces breath patterns in time. Overloads taking a pattern and a session length, and overloads without
+/// a scheduler, are in <see cref="BreathPacerExtensions"/>.
+/// </summary>
+public interface IBreathPacer
+{
+    /// <summary>The scheduler used when a caller names none.</summary>
+    IScheduler DefaultScheduler { get; }
+
+    /// <summary>
+    /// A cold stream of a session's events: each subscription starts its own session on
+    /// <paramref name="scheduler"/>; disposing the subscription ends it silently and frees its timer.
+    /// </summary>
+    /// <param name="timeline">The pattern and length to pace.</param>
+    /// <param name="scheduler">The scheduler that supplies time.</param>
+    /// <returns>The events, completing after <see cref="SessionCompleted"/>.</returns>
+    IObservable<BreathEvent> Pace(BreathTimeline timeline, IScheduler scheduler);
+
+    /// <summary>Starts a controllable session on <paramref name="scheduler"/> at once.</summary>
+    /// <param name="timeline">The pattern and length to pace.</param>
+    /// <param name="scheduler">The scheduler that supplies time.</param>
+    /// <returns>The running session; dispose it when done.</returns>
+    BreathSession Start(BreathTimeline timeline, IScheduler scheduler);
+}
