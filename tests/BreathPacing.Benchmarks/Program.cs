@@ -1,2 +1,60 @@
+using BreathPacing.Benchmarks.Harness;
+using BreathPacing.Benchmarks.Modes;
+
 namespace BreathPacing.Benchmarks;
-public static class Program { public static int Main(string[] args) { System.Console.WriteLine("hi"); return 0; } }
+
+public static class Program
+{
+    private const string Usage = """
+        Usage: dotnet run -c Release --project tests/BreathPacing.Benchmarks -- <mode> [options]
+          micro     [--smoke] [BenchmarkDotNet arguments, e.g. --filter *Timeline*]
+          accuracy  [--events N] [--period-ms P] [--minutes M] [--smoke]
+          scale     [--sessions N] [--seconds S] [--ramp-seconds R] [--contenders a,b] [--smoke]
+          web       [--clients N] [--seconds S] [--smoke]
+          all       --smoke   (every mode for a few seconds, as CI does)
+        """;
+
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        try
+        {
+            var rest = args[1..];
+            return args[0].ToLowerInvariant() switch
+            {
+                "micro" => MicroMode.Run(rest),
+                "accuracy" => AccuracyMode.Run(new HarnessArgs(rest)),
+                "scale" => ScaleMode.Run(new HarnessArgs(rest)),
+                "web" => WebMode.Run(new HarnessArgs(rest)),
+                "all" => RunAll(rest),
+                _ => throw new ArgumentException($"Unknown mode '{args[0]}'."),
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+    }
+
+    private static int RunAll(string[] rest)
+    {
+        if (!rest.Contains("--smoke"))
+        {
+            throw new ArgumentException("'all' runs only with --smoke; run long modes one by one.");
+        }
+
+        var rc = 0;
+        rc |= AccuracyMode.Run(new HarnessArgs(["--smoke"]));
+        rc |= ScaleMode.Run(new HarnessArgs(["--smoke"]));
+        rc |= WebMode.Run(new HarnessArgs(["--smoke"]));
+        rc |= MicroMode.Run(["--smoke"]);
+        return rc;
+    }
+}
