@@ -22,6 +22,7 @@ internal sealed class PacingSession : IDisposable
     private IStopwatch? _clock;
     private BoundaryCursor _cursor;
     private IDisposable? _timer;
+    private TimerWheelScheduler.ReusableTimer? _wheelTimer; // on a timer wheel, one timer re-armed: no allocation per boundary
     private long _generation;
     private long _pausedTicks;
     private long _pauseStartedAt;
@@ -308,6 +309,14 @@ internal sealed class PacingSession : IDisposable
         CancelTimer();
         var generation = _generation;
         var remaining = activeDueTicks + _pausedTicks - _clock!.Elapsed.Ticks;
+        if (_scheduler is TimerWheelScheduler wheel)
+        {
+            _wheelTimer ??= wheel.CreateTimer(this, static (session, g) => ((PacingSession)session).OnTimer(g));
+            _wheelTimer.Arm(TimeSpan.FromTicks(Math.Max(0, remaining)), generation);
+            _timer = _wheelTimer;
+            return;
+        }
+
         var timer = _scheduler.Schedule(
             (Session: this, Generation: generation),
             TimeSpan.FromTicks(Math.Max(0, remaining)),
