@@ -1,5 +1,4 @@
 using BreathPacing.Benchmarks.Harness;
 namespace BreathPacing.Benchmarks.Modes;
-public static class AccuracyMode { public static int Run(HarnessArgs a) => 0; }
 public static class WebMode { public static int Run(HarnessArgs a) => 0; }
 public static class MicroMode { public static int Run(string[] a) => 0; }
