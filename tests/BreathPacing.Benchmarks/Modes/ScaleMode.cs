@@ -103,6 +103,9 @@ public static class ScaleMode
         Thread.Sleep(2000); // settle: every session has passed its first boundaries
 
         var cpu0 = Machine.Cpu();
+        var pause0 = GC.GetTotalPauseDuration();
+        var gen0 = GC.CollectionCount(0);
+        var gen2 = GC.CollectionCount(2);
         var alloc0 = Machine.AllocatedBytes();
         var wall0 = Stopwatch.GetTimestamp();
         recorder.Enabled = true;
@@ -111,6 +114,9 @@ public static class ScaleMode
         var wall = Stopwatch.GetElapsedTime(wall0).TotalSeconds;
         var alloc = Machine.AllocatedBytes() - alloc0;
         var cpu = (Machine.Cpu() - cpu0).TotalSeconds;
+        var gcPause = (GC.GetTotalPauseDuration() - pause0).TotalMilliseconds;
+        var gcs = $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(2) - gen2}";
+        var load = Machine.LoadAverage();
 
         // Measured after the window: a full GC of a million live sessions would itself stall the timers.
         var live = Machine.ManagedBytesAfterFullGc() - baseline;
@@ -140,6 +146,9 @@ public static class ScaleMode
                 ("other events", h.Other.ToString(CultureInfo.InvariantCulture)),
                 ("CPU µs/boundary", Report.F(cpuMicrosPerEvent)),
                 ("bytes/session after dispose", Report.F(left / (double)sessions)),
+                ("GCs (all/gen2)", gcs),
+                ("GC pause ms", Report.F(gcPause)),
+                ("load avg after", load.Split(' ')[0]),
                 ("ramp s", Report.F(rampTook)),
                 ("dispose s", Report.F(disposeTook)),
             ],

@@ -1,0 +1,412 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using BreathPacing.Benchmarks.Harness;
+
+namespace BreathPacing.Benchmarks.Modes;
+
+/// <summary>
+/// Starts the web sample host on 127.0.0.1 (a free port) as a child process, then opens N SSE clients
+/// on loopback, each with its own session of 1 s phases ("1-0-1-0"), started evenly over a ramp. Each
+/// client counts the events it receives against the number the session must produce (lost must be 0)
+/// and times each phase event against its ideal instant: the server's start instant plus the event's
+/// ideal offset (client and server share the machine's clock). Bounded: it stops by itself.
+/// </summary>
+public static class WebMode
+{
+    private const double PhaseSeconds = 1;
+
+    public static int Run(HarnessArgs args)
+    {
+        var smoke = args.Flag("smoke");
+        var clients = args.Int("clients", smoke ? 20 : 1_000);
+        var seconds = args.Number("seconds", smoke ? 4 : 30);
+        var ramp = args.Number("ramp-seconds", smoke ? 1 : Math.Max(2, clients / 1000.0));
+        var url = args.Text("url"); // an already running host, instead of starting one
+        var serverArgs = args.Text("server-args") ?? string.Empty;
+        args.RejectUnknown();
+        if (clients > 20_000 || seconds > 1800)
+        {
+            throw new ArgumentException("web is bounded to 20,000 clients and 1,800 s.");
+        }
+
+        Machine.PrintHeader("web");
+        var cycles = Math.Max(1, (int)Math.Round(seconds / (2 * PhaseSeconds)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"clients={clients} cycles={cycles} of 1 s inhale + 1 s exhale (about {cycles * 2} s) ramp={ramp} s"));
+
+        using var host = url is null ? WebHost.Start(serverArgs, clients) : null;
+        var baseAddress = new Uri(url ?? host!.BaseAddress);
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = int.MaxValue,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        })
+        {
+            BaseAddress = baseAddress,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+
+        WaitHealthy(http, TimeSpan.FromSeconds(smoke ? 180 : 300));
+        var rssBefore = host?.RssBytes() ?? 0;
+        var serverCpu0 = host?.CpuTime() ?? TimeSpan.Zero;
+
+        var recorder = new LatencyRecorder { Enabled = true };
+        var deadline = TimeSpan.FromSeconds((cycles * 2 * PhaseSeconds) + ramp + 30);
+        using var cts = new CancellationTokenSource(deadline);
+        var outcomes = new ClientOutcome[clients];
+        long peakRss = 0;
+        var wall = Stopwatch.StartNew();
+        var tasks = new Task[clients];
+        for (var i = 0; i < clients; i++)
+        {
+            var index = i;
+            var due = TimeSpan.FromSeconds(ramp * i / clients);
+            tasks[i] = Task.Run(async () =>
+            {
+                var wait = due - wall.Elapsed;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, cts.Token).ConfigureAwait(false);
+                }
+
+                outcomes[index] = await RunClient(http, cycles, recorder, cts.Token).ConfigureAwait(false);
+            });
+        }
+
+        // Sample the server's memory while the clients are connected.
+        var all = Task.WhenAll(tasks);
+        while (!all.IsCompleted)
+        {
+            peakRss = Math.Max(peakRss, host?.RssBytes() ?? 0);
+            Task.WaitAny([all], TimeSpan.FromMilliseconds(500));
+        }
+
+        var elapsed = wall.Elapsed.TotalSeconds;
+        var serverCpu = ((host?.CpuTime() ?? TimeSpan.Zero) - serverCpu0).TotalSeconds;
+        var expectedPerClient = 2 + (3 * cycles); // started, 2 phases + cycle end per cycle, completed
+        var received = outcomes.Sum(o => o?.Events ?? 0);
+        var failures = outcomes.Count(o => o is null || o.Error is not null);
+        foreach (var error in outcomes.Where(o => o?.Error is not null).Select(o => o!.Error).Distinct().Take(5))
+        {
+            Console.Error.WriteLine($"web: client error: {error}");
+        }
+
+        var h = recorder.Merge();
+        var result = ContenderResult.FromHistogram("web", "breathpacing-web-sse", h) with
+        {
+            Events = received,
+            Lost = ((long)expectedPerClient * clients) - received,
+            CpuPct = host is null ? null : serverCpu / elapsed * 100,
+            MemPerSessionBytes = host is null ? null : (peakRss - rssBefore) / (double)clients,
+            Extra =
+            [
+                ("clients", clients.ToString(CultureInfo.InvariantCulture)),
+                ("failed clients", failures.ToString(CultureInfo.InvariantCulture)),
+                ("expected events", ((long)expectedPerClient * clients).ToString(CultureInfo.InvariantCulture)),
+                ("timed phase events", h.Count.ToString(CultureInfo.InvariantCulture)),
+                ("server RSS MiB before/peak", $"{rssBefore / 1048576.0:0}/{peakRss / 1048576.0:0}"),
+            ],
+        };
+        Report.Print($"web: {clients:N0} SSE clients on loopback, {cycles} cycles of 1 s phases each", [result]);
+        Console.WriteLine("(server memory per client is the growth of the server process's resident set, not managed bytes)");
+        return result.Lost == 0 && failures == 0 ? 0 : 1;
+    }
+
+    private static async Task<ClientOutcome> RunClient(HttpClient http, int cycles, LatencyRecorder recorder, CancellationToken ct)
+    {
+        var outcome = new ClientOutcome();
+        try
+        {
+            using var created = await http.PostAsJsonAsync("/api/sessions", new { notation = "1-0-1-0", cycles }, ct).ConfigureAwait(false);
+            var body = await created.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            if (!created.IsSuccessStatusCode)
+            {
+                outcome.Error = $"POST /api/sessions → {(int)created.StatusCode}: {Truncate(body)}";
+                return outcome;
+            }
+
+            using var session = JsonDocument.Parse(body);
+            var id = Find(session.RootElement, "id", "sessionId")?.ToString() ?? throw new InvalidDataException("no session id in " + Truncate(body));
+            var startedAt = Find(session.RootElement, "startedAt", "serverStartedAt", "startInstant", "start", "serverStart", "startTime")?.GetDateTimeOffset();
+            var eventsUrl = Find(session.RootElement, "eventsUrl", "events")?.GetString() ?? $"/api/sessions/{id}/events";
+
+            using var request = new HttpRequestMessage(HttpMethod.Get, eventsUrl);
+            request.Headers.Accept.ParseAdd("text/event-stream");
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false));
+            string? name = null;
+            string? data = null;
+            while (await reader.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
+            {
+                if (line.Length == 0)
+                {
+                    if (name is not null || data is not null)
+                    {
+                        var now = DateTimeOffset.UtcNow;
+                        outcome.Events++;
+                        if (name is "PhaseStarted" or "phaseStarted" && data is not null && startedAt is { } start && Offset(data) is { } offset)
+                        {
+                            recorder.Record((long)((now - (start + offset)).Ticks * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond)));
+                        }
+
+                        if (name is "SessionCompleted" or "sessionCompleted")
+                        {
+                            return outcome;
+                        }
+                    }
+
+                    name = data = null;
+                }
+                else if (line.StartsWith("event:", StringComparison.Ordinal))
+                {
+                    name = line[6..].Trim();
+                }
+                else if (line.StartsWith("data:", StringComparison.Ordinal))
+                {
+                    data = data is null ? line[5..].Trim() : data + "\n" + line[5..].Trim();
+                }
+            }
+
+            outcome.Error ??= "the stream ended before SessionCompleted";
+        }
+        catch (OperationCanceledException)
+        {
+            outcome.Error = "timed out";
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or JsonException or InvalidDataException or SocketException)
+        {
+            outcome.Error = ex.GetType().Name + ": " + ex.Message;
+        }
+
+        return outcome;
+    }
+
+    /// <summary>The event's ideal offset from its JSON data: a TimeSpan string ("00:00:01") or a number of milliseconds.</summary>
+    private static TimeSpan? Offset(string data)
+    {
+        using var doc = JsonDocument.Parse(data);
+        if (Find(doc.RootElement, "offsetMs", "offsetMilliseconds") is { ValueKind: JsonValueKind.Number } ms)
+        {
+            return TimeSpan.FromMilliseconds(ms.GetDouble());
+        }
+
+        if (Find(doc.RootElement, "offsetSeconds") is { ValueKind: JsonValueKind.Number } s)
+        {
+            return TimeSpan.FromSeconds(s.GetDouble());
+        }
+
+        return Find(doc.RootElement, "offset") switch
+        {
+            { ValueKind: JsonValueKind.String } text when TimeSpan.TryParse(text.GetString(), CultureInfo.InvariantCulture, out var t) => t,
+            { ValueKind: JsonValueKind.Number } n => TimeSpan.FromMilliseconds(n.GetDouble()),
+            _ => null,
+        };
+    }
+
+    private static JsonElement? Find(JsonElement element, params string[] names)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            if (names.Contains(property.Name, StringComparer.OrdinalIgnoreCase) && property.Value.ValueKind != JsonValueKind.Null)
+            {
+                return property.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static void WaitHealthy(HttpClient http, TimeSpan timeout)
+    {
+        var sw = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var r = http.GetAsync("/healthz").GetAwaiter().GetResult();
+                if (r.IsSuccessStatusCode)
+                {
+                    Console.WriteLine($"web host healthy after {sw.Elapsed.TotalSeconds:0.0} s at {http.BaseAddress}");
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (sw.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The web host at {http.BaseAddress} was not healthy within {timeout.TotalSeconds:0} s.");
+            }
+
+            Thread.Sleep(250);
+        }
+    }
+
+    private static string Truncate(string s) => s.Length > 300 ? s[..300] + "…" : s;
+
+    private sealed class ClientOutcome
+    {
+        public long Events;
+        public string? Error;
+    }
+
+    /// <summary>The web sample host as a child process on a free loopback port; killed (with its children) on dispose.</summary>
+    private sealed class WebHost : IDisposable
+    {
+        private readonly Process _process;
+
+        private WebHost(Process process, string baseAddress)
+        {
+            _process = process;
+            BaseAddress = baseAddress;
+        }
+
+        public string BaseAddress { get; }
+
+        public static WebHost Start(string extraArgs, int clients)
+        {
+            var root = RepositoryRoot();
+            var project = Path.Combine(root, "samples", "BreathPacing.Web");
+            if (!Directory.Exists(project))
+            {
+                throw new DirectoryNotFoundException("The web host project (samples/BreathPacing.Web) is not in this checkout; pass --url of a running host instead.");
+            }
+
+            var build = Process.Start(new ProcessStartInfo("dotnet", ["build", project, "-c", "Release", "-nologo", "-v", "q"]) { UseShellExecute = false })!;
+            build.WaitForExit();
+            if (build.ExitCode != 0)
+            {
+                throw new InvalidOperationException("Building samples/BreathPacing.Web failed.");
+            }
+
+            var port = FreePort();
+            var address = $"http://127.0.0.1:{port}";
+            var info = new ProcessStartInfo("dotnet", ["run", "--no-build", "-c", "Release", "--no-launch-profile", "--project", project, "--", "--urls", address])
+            {
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            info.Environment["Logging__LogLevel__Default"] = "Warning";
+            // Raise the host's session cap above the client count (the key the web host documents; harmless if unknown).
+            info.Environment["BreathPacing__Web__MaxConcurrentSessions"] = (clients + 100).ToString(CultureInfo.InvariantCulture);
+            foreach (var arg in extraArgs.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            var process = Process.Start(info)!;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    Console.Error.WriteLine("[web host] " + e.Data);
+                }
+            };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return new WebHost(process, address);
+        }
+
+        /// <summary>The resident set of the host (dotnet run starts the app as a child: take the largest process in the tree).</summary>
+        public long RssBytes() => Tree().Select(Rss).DefaultIfEmpty(0).Max();
+
+        public TimeSpan CpuTime() => Tree().Select(Cpu).Aggregate(TimeSpan.Zero, (a, b) => a + b);
+
+        public void Dispose()
+        {
+            try
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+
+            _process.Dispose();
+        }
+
+        private IEnumerable<int> Tree()
+        {
+            var pids = new List<int> { _process.Id };
+            for (var i = 0; i < pids.Count; i++)
+            {
+                var children = $"/proc/{pids[i]}/task/{pids[i]}/children";
+                if (File.Exists(children))
+                {
+                    pids.AddRange(File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse));
+                }
+            }
+
+            return pids;
+        }
+
+        private static long Rss(int pid)
+        {
+            try
+            {
+                var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+                return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+            }
+            catch (IOException)
+            {
+                return 0;
+            }
+        }
+
+        private static TimeSpan Cpu(int pid)
+        {
+            try
+            {
+                using var p = Process.GetProcessById(pid);
+                return p.TotalProcessorTime;
+            }
+            catch (ArgumentException)
+            {
+                return TimeSpan.Zero;
+            }
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        private static string RepositoryRoot()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "BreathPacing.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "BreathPacing.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("Cannot find the repository root (BreathPacing.sln).");
+        }
+    }
+}
