@@ -10,8 +10,8 @@ public static class BreathPacingServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IBreathPacer"/> as a singleton. Repeated calls are harmless. The pacer runs on,
     /// in order of preference: the options' scheduler or time provider, an <see cref="IScheduler"/>
-    /// registered in the container, a <see cref="TimeProvider"/> registered in the container, or Rx's
-    /// default scheduler.
+    /// registered in the container, a <see cref="TimeProvider"/> registered in the container, or the shared
+    /// timer wheel (<see cref="TimerWheelScheduler.Shared"/>).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>

@@ -12,7 +12,7 @@ public sealed class BreathPacer : IBreathPacer
 {
     private readonly BreathPacingOptions _options;
 
-    /// <summary>Creates a pacer on Rx's default scheduler with default options.</summary>
+    /// <summary>Creates a pacer with default options: sessions run on <see cref="TimerWheelScheduler.Shared"/>.</summary>
     public BreathPacer()
         : this(new BreathPacingOptions())
     {
@@ -26,7 +26,7 @@ public sealed class BreathPacer : IBreathPacer
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Validated();
         DefaultScheduler = _options.Scheduler
-            ?? (_options.TimeProvider is { } provider ? new TimeProviderScheduler(provider) : System.Reactive.Concurrency.DefaultScheduler.Instance);
+            ?? (_options.TimeProvider is { } provider && provider != TimeProvider.System ? new TimeProviderScheduler(provider) : TimerWheelScheduler.Shared);
     }
 
     /// <inheritdoc />

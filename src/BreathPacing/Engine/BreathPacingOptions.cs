@@ -10,13 +10,14 @@ public sealed class BreathPacingOptions
 {
     /// <summary>
     /// The scheduler sessions run on when a caller names none.
-    /// <value>The default is <see langword="null"/>: use <see cref="TimeProvider"/> if set, otherwise Rx's <see cref="DefaultScheduler"/>.</value>
+    /// <value>The default is <see langword="null"/>: use <see cref="TimeProvider"/> if set, otherwise <see cref="TimerWheelScheduler.Shared"/>
+    /// (one thread for every session; see docs/adr/0002). Set Rx's <see cref="DefaultScheduler"/> to run each boundary on the thread pool instead.</value>
     /// </summary>
     public IScheduler? Scheduler { get; set; }
 
     /// <summary>
     /// A time provider to run sessions on (through <see cref="TimeProviderScheduler"/>) when <see cref="Scheduler"/> is not set,
-    /// e.g. a <c>FakeTimeProvider</c> in tests.
+    /// e.g. a <c>FakeTimeProvider</c> in tests. <see cref="TimeProvider.System"/> maps to <see cref="TimerWheelScheduler.Shared"/>, which runs on it.
     /// <value>The default is <see langword="null"/>.</value>
     /// </summary>
     public TimeProvider? TimeProvider { get; set; }
