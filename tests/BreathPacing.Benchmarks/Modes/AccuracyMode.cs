@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using BreathPacing.Benchmarks.Harness;
 using BreathPacing.Engine;
@@ -11,7 +12,7 @@ namespace BreathPacing.Benchmarks.Modes;
 /// <summary>
 /// Concurrently, in one process, each contender emits the same N instants k × P (k = 1..N) after its
 /// start: the BreathPacing engine (a pattern of P ms phases; every PhaseStarted is one instant) on Rx's
-/// DefaultScheduler and on a TimerWheelScheduler, Rx Observable.Interval, a Task.Delay loop and a
+/// DefaultScheduler and on its default (the shared TimerWheelScheduler), Rx Observable.Interval, a Task.Delay loop and a
 /// PeriodicTimer. Each observed instant is compared with the ideal one by a Stopwatch: lateness is
 /// signed (negative = early), drift is the last event's lateness.
 /// </summary>
@@ -33,11 +34,10 @@ public static class AccuracyMode
         var period = TimeSpan.FromMilliseconds(periodMs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"events={events} period={periodMs} ms (about {events * periodMs / 1000:0.#} s), all contenders at once"));
 
-        using var wheel = new TimerWheelScheduler();
         Contender[] Contenders(int n, TimeSpan p) =>
         [
-            new("breathpacing-engine-default-scheduler", n, (c, ct) => Engine(c, new BreathPacer(), p, ct)),
-            new("breathpacing-engine-timer-wheel", n, (c, ct) => Engine(c, new BreathPacer(new BreathPacingOptions { Scheduler = wheel }), p, ct)),
+            new("breathpacing-engine-rx-default-scheduler", n, (c, ct) => Engine(c, new BreathPacer(new BreathPacingOptions { Scheduler = DefaultScheduler.Instance }), p, ct)),
+            new("breathpacing-engine-timer-wheel", n, (c, ct) => Engine(c, new BreathPacer(), p, ct)), // the pacer's default
             new("rx-observable-interval", n, (c, ct) => RxInterval(c, p, ct)),
             new("task-delay-loop", n, (c, _) => TaskDelayLoop(c, p)),
             new("periodic-timer", n, (c, _) => PeriodicTimerLoop(c, p)),

@@ -12,8 +12,8 @@ namespace BreathPacing.Benchmarks.Modes;
 /// <summary>
 /// N concurrent Three-Part Breath sessions (4 s inhale and exhale, three regions each: a boundary every
 /// 4/3 s), started evenly over a ramp so their boundaries are spread in time, then measured for a window.
-/// Contenders, in this order in one process: the engine on Rx's DefaultScheduler, the engine on a
-/// TimerWheelScheduler, and the naive peer (one Rx Observable.Interval per session, mapped to a beat).
+/// Contenders, in this order in one process: the engine on Rx's DefaultScheduler, the engine on its
+/// default (the shared TimerWheelScheduler), and the naive peer (one Rx Observable.Interval per session, mapped to a beat).
 /// Lateness is timed on every segment boundary (6 per cycle, the instants a user sees); the PhaseStarted
 /// and CycleCompleted events the engine delivers at the same instants are counted but not timed.
 /// </summary>
@@ -39,23 +39,22 @@ public static class ScaleMode
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sessions={sessions} window={seconds} s ramp={ramp} s (Three-Part Breath, 4 s phases, a boundary every 1.333 s)"));
 
         var timeline = new BreathTimeline(BreathingTechniques.ThreePartBreath());
-        var contenders = new List<(string Name, Func<IScheduler?, Func<long, LatencyRecorder, IDisposable>> Factory, bool Wheel)>
+        var contenders = new List<(string Name, Func<Func<long, LatencyRecorder, IDisposable>> Factory)>
         {
-            ("engine-default-scheduler", _ => EngineStarter(new BreathPacer(), timeline, null), false),
-            ("engine-timer-wheel", wheel => EngineStarter(new BreathPacer(new BreathPacingOptions { Scheduler = wheel }), timeline, wheel), true),
-            ("naive-rx-interval", _ => NaiveStarter(), false),
+            ("engine-rx-default-scheduler", () => EngineStarter(new BreathPacer(new BreathPacingOptions { Scheduler = DefaultScheduler.Instance }), timeline)),
+            ("engine-timer-wheel", () => EngineStarter(new BreathPacer(), timeline)), // the pacer's default
+            ("naive-rx-interval", NaiveStarter),
         };
 
         var results = new List<ContenderResult>();
-        foreach (var (name, factory, usesWheel) in contenders)
+        foreach (var (name, factory) in contenders)
         {
             if (only is not null && !only.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            using var wheel = usesWheel ? new TimerWheelScheduler() : null;
-            results.Add(RunOne(name, factory(wheel), sessions, seconds, ramp));
+            results.Add(RunOne(name, factory(), sessions, seconds, ramp));
             Thread.Sleep(500);
         }
 
@@ -64,11 +63,8 @@ public static class ScaleMode
         return 0;
     }
 
-    private static Func<long, LatencyRecorder, IDisposable> EngineStarter(BreathPacer pacer, BreathTimeline timeline, IScheduler? wheel)
-    {
-        var scheduler = wheel ?? pacer.DefaultScheduler;
-        return (t0, recorder) => pacer.Pace(timeline, scheduler).Subscribe(new EngineObserver(t0, recorder));
-    }
+    private static Func<long, LatencyRecorder, IDisposable> EngineStarter(BreathPacer pacer, BreathTimeline timeline) =>
+        (t0, recorder) => pacer.Pace(timeline).Subscribe(new EngineObserver(t0, recorder));
 
     private static Func<long, LatencyRecorder, IDisposable> NaiveStarter()
     {
