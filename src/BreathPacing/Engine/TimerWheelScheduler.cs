@@ -189,7 +189,7 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
                 batch = DetachDue(slot);
             }
 
-            while (batch is not null)
+            while (batch is not null && !Volatile.Read(ref _disposed))
             {
                 var entry = batch;
                 batch = entry.NextDue;
@@ -221,6 +221,7 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
         bool signal;
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             signal = InsertLocked(entry, dueTimestamp);
         }
 
@@ -235,8 +236,12 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
     {
         // The slot whose end is at or after the due instant, so that running it is never early.
         var slot = (dueTimestamp - _epoch + _timestampsPerSlot - 1) / _timestampsPerSlot;
+        if (_disposed)
+        {
+            return false; // a re-arm racing with Dispose: dropped, as every pending action is
+        }
+
         var signal = false;
-        ObjectDisposedException.ThrowIf(_disposed, this);
         Unlink(entry);
         if (slot <= _processedSlot)
         {

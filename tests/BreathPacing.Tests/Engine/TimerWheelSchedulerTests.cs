@@ -209,6 +209,27 @@ public class TimerWheelSchedulerTests
     }
 
     [Fact]
+    public void Dispose_FromInsideAnActionWithSessionsDueInTheSameSlot_DropsThemWithoutError()
+    {
+        var wheel = CreateSut();
+        var pacer = new BreathPacer(new BreathPacingOptions { Scheduler = wheel });
+        var count = 0;
+        using var first = pacer.Pace(BreathingTechniques.ThreePartBreath()).Subscribe(_ => count++);
+        wheel.Schedule(0, TimeSpan.Zero, (_, _) =>
+        {
+            wheel.Dispose();
+            return Disposable.Empty;
+        });
+        using var second = pacer.Pace(BreathingTechniques.ThreePartBreath()).Subscribe(_ => count++);
+
+        var act = () => AdvanceInSteps(wheel, TimeSpan.FromSeconds(3));
+
+        act.Should().NotThrow();
+        wheel.PendingCount.Should().Be(0);
+        count.Should().BeLessThanOrEqualTo(3, "at most the first session's start arrived before the wheel was disposed");
+    }
+
+    [Fact]
     public void Dispose_SharedInstance_DoesNothing()
     {
         TimerWheelScheduler.Shared.Dispose();
