@@ -107,7 +107,7 @@ public sealed record SourceReference
         {
             0 => string.Empty,
             1 => Authors[0],
-            _ => string.Join(", ", Authors, 0, Authors.Length - 1) + " & " + Authors[^1],
+            _ => string.Join(", ", Authors.Take(Authors.Length - 1)) + " & " + Authors[^1],
         };
         var date = Published is { } published
             ? published.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
