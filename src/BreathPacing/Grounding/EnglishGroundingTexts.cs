@@ -48,7 +48,7 @@ internal static class EnglishGroundingTexts
         new(TechniqueStep(Ocean, 2), "As you breathe out, tighten your throat slightly so the out-breath makes a soft sound, like a wave."),
         new(TechniqueStep(Ocean, 3), "If the sound is hard to find, imagine breathing out to fog up a mirror."),
         new(TechniqueStep(Ocean, 4), "Practise making every exhale last longer than the inhale before it."),
-        new(TechniqueVisualisation(Ocean), "Imagine fogging a mirror with your out-breath: that gentle, audible haze is the sound to aim for."),
+        new(TechniqueVisualisation(Ocean), "Picture your out-breath misting up a mirror: that gentle, audible haze is the sound to aim for."),
         new(TechniqueCaution(Ocean, 1), "Tighten the throat only slightly: the sound should stay soft, like a distant wave, never forced or rasping."),
         new(TechniqueCaution(Ocean, 2), "Let the exhale grow longer gradually; it should feel unhurried, not strained."),
         new(TechniqueTiming(Ocean), "There is no fixed count: what matters is that each exhale lasts longer than the inhale. Start with counts that feel easy and let the exhale grow a little at a time."),
@@ -68,7 +68,7 @@ internal static class EnglishGroundingTexts
         new(RoutineDescription(BuiltInGroundingContent.EssentialOilAromasId), "Breathe in the scent of a soothing essential oil."),
 
         // What the article draws from each source.
-        new(SourceNote(BuiltInGroundingContent.CollingeKahnSoltysik2012Id), "The article cites this study for massage possibly relieving physical, emotional and mental stress and easing low mood, anxiety and irritability."),
+        new(SourceNote(BuiltInGroundingContent.CollingeKahnSoltysik2012Id), "The article cites this study for massage possibly easing stress in body, mind and feelings, and lessening low mood, anxiety and irritability."),
         new(SourceNote(BuiltInGroundingContent.Price2005Id), "The article cites this study for massage helping people with trauma-related dissociation notice how emotions show up in the body and feel more at ease in it."),
         new(SourceNote(BuiltInGroundingContent.Field2005Id), "The article cites this study for massage lowering the stress hormone cortisol while raising serotonin and dopamine."),
         new(SourceNote(BuiltInGroundingContent.Hatayama2008Id), "The article cites this study for the relaxation of massage possibly helping people living with trauma let go of a fight-or-flight response and grow calmer."),
