@@ -22,7 +22,7 @@ internal static class EnglishGroundingTexts
 
         // Three-Part Breath.
         new(TechniqueName(ThreePart), "Three-Part Breath"),
-        new(TechniqueSummary(ThreePart), "A slow breath that fills three regions of the torso in turn, lower belly, upper belly and chest, then empties them in reverse order while the core draws in."),
+        new(TechniqueSummary(ThreePart), "A slow breath that fills three regions of the torso in turn (lower belly, upper belly, chest) and then empties them in reverse order while the core draws in."),
         new(TechniqueStep(ThreePart, 1), "Picture your torso as three regions: the lower belly beneath the navel, the upper belly between the navel and the rib cage, and the chest."),
         new(TechniqueStep(ThreePart, 2), "Choose a colour to give your breath."),
         new(TechniqueStep(ThreePart, 3), "As you breathe in, carry that colour into the lower belly first, then up into the upper belly, then into the chest."),
@@ -36,7 +36,7 @@ internal static class EnglishGroundingTexts
         new(CueKeys.ThreePartInhaleLowerBelly, "Draw the breath, and its colour, down into the lower belly, below the navel."),
         new(CueKeys.ThreePartInhaleUpperBelly, "Let the breath rise into the upper belly, between the navel and the rib cage."),
         new(CueKeys.ThreePartInhaleChest, "Fill the chest to finish the inhale."),
-        new(CueKeys.ThreePartExhale, "Breathe out from the top down, chest, then upper belly, then lower belly, drawing the core in."),
+        new(CueKeys.ThreePartExhale, "Breathe out from the top down: chest, then upper belly, then lower belly, drawing the core in."),
         new(CueKeys.ThreePartExhaleChest, "Let the chest empty first as you begin to draw the core in."),
         new(CueKeys.ThreePartExhaleUpperBelly, "Empty the upper belly, drawing the core in a little more."),
         new(CueKeys.ThreePartExhaleLowerBelly, "Empty the lower belly last, drawing the core in to press out the final breath."),
