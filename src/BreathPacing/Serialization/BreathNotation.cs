@@ -389,7 +389,9 @@ public static class BreathNotation
             var max = (decimal)PatternLimits.MaximumPhaseDuration.Ticks / TimeSpan.TicksPerSecond;
             if (seconds < min || seconds > max)
             {
-                throw Error($"a {role} duration from {min.ToString("0.##", CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} seconds (or 0 for no hold)", start);
+                var article = role == "hold" ? "a" : "an";
+                var zero = role == "hold" ? " (or 0 for no hold)" : string.Empty;
+                throw Error($"{article} {role} duration from {min.ToString("0.##", CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} seconds{zero}", start);
             }
 
             return new ParsedPhase(kind, TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond, MidpointRounding.AwayFromZero)));

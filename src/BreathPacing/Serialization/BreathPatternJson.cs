@@ -345,8 +345,8 @@ public static class BreathPatternJson
     // What each field holds, for messages about values of the wrong type.
     private static string ExpectedAt(string parent, string? property) => property switch
     {
-        null when parent.EndsWith(".phases", StringComparison.Ordinal) => "a phase object",
-        null when parent.EndsWith(".segments", StringComparison.Ordinal) => "a segment object",
+        null when parent.EndsWith(']') && parent[..parent.LastIndexOf('[')].EndsWith(".segments", StringComparison.Ordinal) => "a segment object",
+        null when parent.EndsWith(']') && parent[..parent.LastIndexOf('[')].EndsWith(".phases", StringComparison.Ordinal) => "a phase object",
         null => "an object",
         "version" => $"the format version {CurrentVersion}",
         "name" or "region" => "a string",
