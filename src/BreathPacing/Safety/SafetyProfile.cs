@@ -14,7 +14,7 @@ namespace BreathPacing.Safety;
 /// breaths which are too short can cause dizziness (its Three-Part Breath starts at 4–5 s per inhale and
 /// exhale) and common breath-work practice: a gentle rate, no very short breaths, no long holds.
 /// By default the engine only reports; it refuses a pattern only in strict mode
-/// (<c>BreathPacingOptions.StrictSafety</c> or <see cref="EnsureAcceptable"/>).
+/// (<see cref="Engine.BreathPacingOptions.StrictSafety"/> or <see cref="EnsureAcceptable"/>).
 /// </remarks>
 public sealed record SafetyProfile
 {
