@@ -111,7 +111,7 @@ public sealed record BreathPatternAnalysis
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{BreathsPerMinute:0.#} breaths/min, in:out {InhaleToExhaleRatio:0.##}, cycle {CycleDuration.TotalSeconds:0.###} s, shortest breath {ShortestBreath.TotalSeconds:0.###} s, longest hold {LongestHold.TotalSeconds:0.###} s");
+        $"{BreathsPerMinute:0.##} breaths/min, in:out {InhaleToExhaleRatio:0.##}, cycle {CycleDuration.TotalSeconds:0.###} s, shortest breath {ShortestBreath.TotalSeconds:0.###} s, longest hold {LongestHold.TotalSeconds:0.###} s");
 
     private static int CountBreaths(IReadOnlyList<(BreathPhaseKind Kind, TimeSpan Duration)> phases)
     {

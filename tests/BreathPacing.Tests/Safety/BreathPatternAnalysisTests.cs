@@ -131,5 +131,5 @@ public class BreathPatternAnalysisTests
     [Fact]
     public void ToString_SummarisesTheMeasures() =>
         BreathPatternAnalysis.Of(BreathNotation.Parse("4-4-4-4")).ToString()
-            .Should().Be("3.8 breaths/min, in:out 1, cycle 16 s, shortest breath 4 s, longest hold 4 s");
+            .Should().Be("3.75 breaths/min, in:out 1, cycle 16 s, shortest breath 4 s, longest hold 4 s");
 }
