@@ -345,8 +345,8 @@ public static class BreathPatternJson
     // What each field holds, for messages about values of the wrong type.
     private static string ExpectedAt(string parent, string? property) => property switch
     {
-        null when parent.EndsWith(']') && parent[..parent.LastIndexOf('[')].EndsWith(".segments", StringComparison.Ordinal) => "a segment object",
-        null when parent.EndsWith(']') && parent[..parent.LastIndexOf('[')].EndsWith(".phases", StringComparison.Ordinal) => "a phase object",
+        null when IsItemOf(parent, ".segments") => "a segment object",
+        null when IsItemOf(parent, ".phases") => "a phase object",
         null => "an object",
         "version" => $"the format version {CurrentVersion}",
         "name" or "region" => "a string",
@@ -362,6 +362,13 @@ public static class BreathPatternJson
         "defaultLength" => "a session length object or null",
         _ => "a valid value",
     };
+
+    // Whether a path is an item of an array property, e.g. "$.phases[2]" of ".phases".
+    private static bool IsItemOf(string path, string arrayProperty)
+    {
+        var bracket = path.LastIndexOf('[');
+        return bracket > 0 && path.EndsWith(']') && path.AsSpan(0, bracket).EndsWith(arrayProperty, StringComparison.Ordinal);
+    }
 
     // The properties the object at a path may have, taken from the generated metadata.
     private static IEnumerable<string>? KnownProperties(string objectPath)
@@ -385,7 +392,7 @@ public static class BreathPatternJson
         if (path.EndsWith("']", StringComparison.Ordinal))
         {
             var start = path.LastIndexOf("['", StringComparison.Ordinal);
-            if (start > 0)
+            if (start > 0 && start + 2 <= path.Length - 2)
             {
                 return (path[..start], path[(start + 2)..^2]);
             }

@@ -239,7 +239,7 @@ public class BreathNotationTests
                 _ => notation[..i],
             };
             OnlyDocumentedErrors(mutated);
-        }, iter: 5000);
+        }, iter: 10_000);
 
     private static void OnlyDocumentedErrors(string text)
     {

@@ -141,6 +141,7 @@ public class BreathPatternJsonTests
         { """{"version":1, /* note */ "name":"x"}""", "$", "Malformed" },
         { "", "$", "Malformed" },
         { "{\"version\":1}\n{}", "$", "line 2" },
+        { new string('[', 100) + new string(']', 100), "$", "depth" },
     };
 
     [Theory]
@@ -237,6 +238,20 @@ public class BreathPatternJsonTests
         error.InnerException.Should().BeOfType<InvalidBreathPatternException>().Which.Field.Should().Be(field);
     }
 
+    [Theory]
+    [InlineData("[")]
+    [InlineData("'")]
+    [InlineData("']")]
+    [InlineData("")]
+    public void Deserialize_UnknownFieldWithAwkwardName_ReportsItsPath(string name)
+    {
+        // Found by the fuzzer: a property named "[" made the path "$['[']", which once broke the error report itself.
+        var error = Read(Doc(extraRoot: $",{JsonSerializer.Serialize(name)}:1"));
+
+        error.Path.Should().StartWith("$");
+        error.Message.Should().Contain("Invalid breath pattern JSON at " + error.Path);
+    }
+
     [Fact]
     public void Deserialize_NullOptionalFields_MeanAbsent()
     {
@@ -263,7 +278,7 @@ public class BreathPatternJsonTests
             }
 
             OnlyDocumentedErrors(text);
-        }, iter: 3000);
+        }, iter: 10_000);
 
     [Fact]
     public void Deserialize_StructurallyMutatedDocuments_ThrowsOnlyBreathPatternJsonException() =>
@@ -271,7 +286,7 @@ public class BreathPatternJsonTests
         {
             var text = BreathPatternJson.Serialize(x.Item1);
             OnlyDocumentedErrors(ReplaceValue(text, x.Item2, x.Item3));
-        }, iter: 3000);
+        }, iter: 10_000);
 
     private static readonly string[] Replacements =
     [
