@@ -105,25 +105,37 @@ public static class BreathPatternJson
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw Invalid("$", $"a breath pattern object with \"version\": {CurrentVersion}", root);
-            }
-
-            CheckVersion(root);
-            BreathPatternDocument? dto;
-            try
-            {
-                dto = root.Deserialize(BreathPatternJsonContext.Default.BreathPatternDocument);
-            }
-            catch (JsonException ex)
-            {
-                throw FromSerializer(ex, root);
-            }
-
-            return ToPattern(dto!, root);
+            return FromElement(document.RootElement);
         }
+    }
+
+    /// <summary>Reads a pattern from an already parsed JSON value (e.g. part of a larger document).</summary>
+    /// <param name="element">The pattern's JSON object.</param>
+    /// <returns>The validated pattern.</returns>
+    /// <exception cref="BreathPatternJsonException">
+    /// The value is not a valid pattern document; <see cref="BreathPatternJsonException.Path"/> is relative to <paramref name="element"/>.
+    /// </exception>
+    public static BreathPattern Deserialize(JsonElement element) => FromElement(element);
+
+    private static BreathPattern FromElement(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid("$", $"a breath pattern object with \"version\": {CurrentVersion}", root);
+        }
+
+        CheckVersion(root);
+        BreathPatternDocument? dto;
+        try
+        {
+            dto = root.Deserialize(BreathPatternJsonContext.Default.BreathPatternDocument);
+        }
+        catch (JsonException ex)
+        {
+            throw FromSerializer(ex, root);
+        }
+
+        return ToPattern(dto!, root);
     }
 
     private static void CheckVersion(JsonElement root)
