@@ -39,6 +39,10 @@ public static class BreathPatternJson
     private const decimal MaximumReadableSeconds = 1_000_000_000m;
     private const int MaximumEchoLength = 40;
 
+    private const string KindExpectation = "\"inhale\", \"holdAfterInhale\", \"exhale\" or \"holdAfterExhale\"";
+    private const string AirwayExpectation = "\"unspecified\", \"nose\", \"mouth\" or \"throatConstricted\"";
+    private const string LengthKindExpectation = "\"openEnded\", \"cycles\" or \"duration\"";
+
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         AllowTrailingCommas = false,
@@ -204,10 +208,6 @@ public static class BreathPatternJson
         return Model(builder.Build);
     }
 
-    private const string KindExpectation = "\"inhale\", \"holdAfterInhale\", \"exhale\" or \"holdAfterExhale\"";
-    private const string AirwayExpectation = "\"unspecified\", \"nose\", \"mouth\" or \"throatConstricted\"";
-    private const string LengthKindExpectation = "\"openEnded\", \"cycles\" or \"duration\"";
-
     private static SessionLength ToSessionLength(SessionLengthDocument length, JsonElement root)
     {
         const string path = "$.defaultLength";
@@ -328,17 +328,12 @@ public static class BreathPatternJson
         }
     }
 
-    private static BreathPatternJsonException Missing(string path, string expected, JsonElement root)
-    {
-        var found = Find(root, path);
-        var what = found is { } value ? Echo(value) : "nothing";
-        return new BreathPatternJsonException(path, $"Invalid breath pattern JSON at {path}: expected {expected}, found {what}.");
-    }
+    // A required value that is absent or null: "found nothing" or "found null".
+    private static BreathPatternJsonException Missing(string path, string expected, JsonElement root) => Invalid(path, expected, root);
 
     private static BreathPatternJsonException Invalid(string path, string expected, JsonElement root)
     {
-        var found = Find(root, path);
-        return new BreathPatternJsonException(path, $"Invalid breath pattern JSON at {path}: expected {expected}, found {(found is { } value ? Echo(value) : "nothing")}.");
+        return new BreathPatternJsonException(path, $"Invalid breath pattern JSON at {path}: expected {expected}, found {Echo(Find(root, path))}.");
     }
 
     private static BreathPatternJsonException FromSerializer(JsonException ex, JsonElement root)
