@@ -36,7 +36,7 @@ public sealed class CountingScheduler : IScheduler, IStopwatchProvider
         var done = 0;
         Scheduled++;
         MaxPending = Math.Max(MaxPending, Interlocked.Increment(ref _pending));
-        var early = dueTime > FireEarlyBy ? dueTime - FireEarlyBy : TimeSpan.Zero;
+        var early = dueTime > FireEarlyBy ? dueTime - FireEarlyBy : dueTime; // a short remainder fires on time, as OS timers do
         var inner = _inner.Schedule(state, early, (s, st) =>
         {
             if (Interlocked.Exchange(ref done, 1) == 0)
