@@ -145,6 +145,7 @@ public static class ScaleMode
                 ("expected/s", Report.F(expected / seconds)),
                 ("other events", h.Other.ToString(CultureInfo.InvariantCulture)),
                 ("CPU µs/boundary", Report.F(cpuMicrosPerEvent)),
+                ("bytes per delivered event", Report.F(alloc / (double)Math.Max(1, h.Count + h.Other))),
                 ("bytes/session after dispose", Report.F(left / (double)sessions)),
                 ("GCs (all/gen2)", gcs),
                 ("GC pause ms", Report.F(gcPause)),
