@@ -421,7 +421,7 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
             lock (_wheel._gate)
             {
                 Version++;
-                _argument = argument;
+                Volatile.Write(ref _argument, argument); // ordered after the Version bump, for the lock-free Fire
                 signal = _wheel.InsertLocked(this, due);
             }
 
@@ -443,15 +443,13 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
 
         internal override void Fire()
         {
-            long argument;
-            lock (_wheel._gate)
+            // Lock-free: a re-arm bumps Version under the wheel's lock before it changes the argument, so a
+            // firing that raced with a re-arm is either seen as stale here or carries the old argument,
+            // which the owner rejects (the engine compares it with its current generation).
+            var argument = Volatile.Read(ref _argument);
+            if (Volatile.Read(ref Version) != BatchedVersion)
             {
-                if (Version != BatchedVersion)
-                {
-                    return;
-                }
-
-                argument = _argument;
+                return;
             }
 
             _callback(_owner, argument);
