@@ -32,6 +32,7 @@ public static class MicroMode
             .AddJob(job.WithId(smoke ? "smoke" : "micro"))
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumnProvider(DefaultColumnProviders.Instance)
+            .AddColumn(StatisticColumn.Median)
             .AddLogger(ConsoleLogger.Default)
             .AddExporter(MarkdownExporter.GitHub)
             .WithOptions(ConfigOptions.DisableLogFile | ConfigOptions.JoinSummary);

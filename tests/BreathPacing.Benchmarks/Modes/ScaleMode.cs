@@ -154,7 +154,7 @@ public static class ScaleMode
                 ("dispose s", Report.F(disposeTook)),
             ],
         };
-        Console.WriteLine(result.ResultLine());
+        Console.WriteLine(FormattableString.Invariant($"-- {name}: {h.Count:N0} boundaries, p50 {result.P50Ms:0.###} ms, p99 {result.P99Ms:0.###} ms, CPU {result.CpuPct:0.#} %"));
         return result;
     }
 
