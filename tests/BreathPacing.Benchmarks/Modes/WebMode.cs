@@ -300,8 +300,8 @@ public static class WebMode
             };
             info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             info.Environment["Logging__LogLevel__Default"] = "Warning";
-            // Raise the host's session cap above the client count (the key the web host documents; harmless if unknown).
-            info.Environment["BreathPacing__Web__MaxConcurrentSessions"] = (clients + 100).ToString(CultureInfo.InvariantCulture);
+            // Raise the host's session cap (BreathPacingWeb:MaxConcurrentSessions, 100 by default) above the client count.
+            info.Environment["BreathPacingWeb__MaxConcurrentSessions"] = (clients + 100).ToString(CultureInfo.InvariantCulture);
             foreach (var arg in extraArgs.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 info.ArgumentList.Add(arg);
