@@ -1,0 +1,99 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using BreathPacing.ConsoleHost.Cli;
+using BreathPacing.ConsoleHost.Content;
+using BreathPacing.ConsoleHost.Input;
+using BreathPacing.ConsoleHost.Rendering;
+using BreathPacing.ConsoleHost.Sessions;
+using BreathPacing.ConsoleHost.Timing;
+using BreathPacing.Engine;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BreathPacing.ConsoleHost;
+
+/// <summary>
+/// The app: reads the command line, picks plain or live mode, plans the session and runs it. Uses the
+/// library only through its public API and <c>AddBreathPacing()</c>, as a package user would.
+/// </summary>
+internal sealed class ConsoleApp(AppEnvironment environment)
+{
+    /// <summary>Cycles breathed when nothing else says how many: a short demo in plain mode.</summary>
+    public const int PlainDefaultCycles = CommandLineOptions.DefaultCycles;
+
+    /// <summary>Cycles breathed in the live view when nothing else says how many.</summary>
+    public const int LiveDefaultCycles = 10;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        CommandLineOptions options;
+        try
+        {
+            options = CommandLineParser.Parse(args);
+        }
+        catch (UsageException e)
+        {
+            return UsageError(e);
+        }
+
+        if (options.Help)
+        {
+            environment.Out.WriteLine(Usage.Text);
+            return ExitCodes.Success;
+        }
+
+        var services = new ServiceCollection();
+        if (options.Speed != 1 || environment.Time != TimeProvider.System)
+        {
+            // The pacer picks up a TimeProvider registered in the container; --speed scales its clock.
+            services.AddSingleton<TimeProvider>(options.Speed == 1 ? environment.Time : new ScaledTimeProvider(environment.Time, options.Speed));
+        }
+
+        services.AddBreathPacing();
+        using var provider = services.BuildServiceProvider();
+        var content = GuidanceContent.FromServices(provider);
+
+        if (options.List)
+        {
+            TechniqueListWriter.Write(environment.Out, content);
+            return ExitCodes.Success;
+        }
+
+        var plain = options.Plain || environment.IsOutputRedirected || environment.DumbTerminal;
+        var planner = new SessionPlanner(content);
+        var console = plain ? null : environment.CreateConsole();
+        SessionPlan plan;
+        try
+        {
+            plan = console is null || options.ChoosesSession || environment.IsInputRedirected
+                ? planner.FromOptions(options, plain ? PlainDefaultCycles : LiveDefaultCycles)
+                : new SessionPicker(console, content, planner).Pick(options, LiveDefaultCycles);
+        }
+        catch (UsageException e)
+        {
+            return UsageError(e);
+        }
+
+        var pacer = provider.GetRequiredService<IBreathPacer>();
+        ISessionRenderer renderer = console is null
+            ? new PlainRenderer(environment.Out, content)
+            : new LiveRenderer(console, content, options.Colour, FrameInterval(options.Speed));
+        var commands = console is null || environment.IsInputRedirected
+            ? Observable.Never<SessionCommand>()
+            : ConsoleKeyCommands.Poll(DefaultScheduler.Instance);
+        var driver = new SessionDriver(pacer, pacer.DefaultScheduler, content, suggestionSeed: Environment.TickCount);
+        await driver.RunAsync(plan, renderer, commands, cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The frame interval in session time that gives <see cref="LiveRenderer.RealFrameInterval"/> in real time.</summary>
+    internal static TimeSpan FrameInterval(double speed) =>
+        TimeSpan.FromTicks(Math.Clamp((long)(LiveRenderer.RealFrameInterval.Ticks * speed), TimeSpan.TicksPerMillisecond, 10 * TimeSpan.TicksPerSecond));
+
+    private int UsageError(UsageException e)
+    {
+        environment.Error.WriteLine($"error: {e.Message}");
+        environment.Error.WriteLine();
+        environment.Error.WriteLine(Usage.Text);
+        return ExitCodes.Usage;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Reactive.Linq;
+using System.Reactive.Threading.Tasks;
+using BreathPacing.ConsoleHost.Content;
+using BreathPacing.ConsoleHost.Sessions;
+using BreathPacing.Engine;
+using BreathPacing.Timeline;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace BreathPacing.ConsoleHost.Rendering;
+
+/// <summary>
+/// The live view in a real terminal: redraws <see cref="BreathView"/> in place on every frame of the
+/// session's frame stream (a steady 25 per second of real time, whatever <c>--speed</c> is), so it
+/// animates smoothly without flicker and sleeps between frames.
+/// </summary>
+internal sealed class LiveRenderer(IAnsiConsole console, GuidanceContent content, Color colour, TimeSpan frameInterval) : ISessionRenderer
+{
+    /// <summary>25 frames per second: smooth for filling bars, light on a shared machine.</summary>
+    public static readonly TimeSpan RealFrameInterval = TimeSpan.FromMilliseconds(40);
+
+    public void Introduce(SessionPlan plan)
+    {
+        console.Write(new Rule($"[bold]{Markup.Escape(plan.Title)}[/] [grey]· {Labels.Length(plan.Length)}[/]").LeftJustified().RuleStyle(new Style(Color.Grey)));
+        if (plan.Findings.Count > 0)
+        {
+            var lines = plan.Findings.Select(f => (f.IsWarning ? "[yellow]caution[/] " : "[grey]note[/] ") + Markup.Escape(f.Message));
+            console.Write(new Panel(new Markup(string.Join('\n', lines))).Header("[yellow] before you start [/]").Border(BoxBorder.Rounded).BorderColor(Color.Yellow));
+        }
+
+        console.WriteLine();
+    }
+
+    public async Task RenderAsync(BreathSession session, SessionPlan plan)
+    {
+        var view = new BreathView(plan, colour, content);
+        await console.Live(Draw(view, session.Position, session.State))
+            .AutoClear(false)
+            .Overflow(VerticalOverflow.Ellipsis)
+            .Cropping(VerticalOverflowCropping.Bottom)
+            .StartAsync(async context =>
+            {
+                await session.Frames(frameInterval)
+                    .Do(frame =>
+                    {
+                        context.UpdateTarget(Draw(view, frame.Position, session.State));
+                        context.Refresh();
+                    })
+                    .LastOrDefaultAsync()
+                    .ToTask()
+                    .ConfigureAwait(false);
+            })
+            .ConfigureAwait(false);
+    }
+
+    public void Summarise(SessionPlan plan, BreathSessionSummary summary, SelfCareSuggestion? suggestion)
+    {
+        var table = new Table().Border(TableBorder.Rounded).BorderColor(Color.Grey).HideHeaders()
+            .Title(summary.EndedEarly ? "[bold]Summary[/] [grey](ended early)[/]" : "[bold]Summary[/]")
+            .AddColumn("what").AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("cycles", summary.CompletedCycles.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("active time", Labels.Clock(summary.ActiveTime));
+        if (summary.PausedTime > TimeSpan.Zero)
+        {
+            table.AddRow("paused", Labels.Clock(summary.PausedTime));
+        }
+
+        table.AddRow("breaths/min", Labels.Number(summary.BreathsPerMinute));
+        table.AddRow("inhale:exhale", Labels.Ratio(summary.InhaleToExhaleRatio));
+        console.WriteLine();
+        console.Write(table);
+        if (suggestion is not null)
+        {
+            console.MarkupLine($"[{colour.ToMarkup()}]Self-care:[/] [bold]{Markup.Escape(suggestion.Name)}[/]. {Markup.Escape(suggestion.Description)}");
+        }
+    }
+
+    private IRenderable Draw(BreathView view, BreathPosition position, BreathSessionState state) =>
+        view.Render(position, state, console.Profile.Width, console.Profile.Height);
+}

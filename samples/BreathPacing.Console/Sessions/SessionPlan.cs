@@ -1,0 +1,31 @@
+using BreathPacing.ConsoleHost.Content;
+using BreathPacing.Patterns;
+using BreathPacing.Timeline;
+
+namespace BreathPacing.ConsoleHost.Sessions;
+
+/// <summary>What to breathe and for how long, resolved and validated, with the findings to show first. Immutable.</summary>
+internal sealed record SessionPlan
+{
+    public SessionPlan(BreathPattern pattern, SessionLength length, TechniqueInfo? technique, IReadOnlyList<PatternFinding> findings)
+    {
+        Pattern = pattern;
+        Length = length;
+        Technique = technique;
+        Findings = findings;
+        Timeline = new BreathTimeline(pattern, length);
+    }
+
+    public BreathPattern Pattern { get; }
+
+    public SessionLength Length { get; }
+
+    /// <summary>The built-in technique breathed, or <see langword="null"/> for a custom pattern.</summary>
+    public TechniqueInfo? Technique { get; }
+
+    public IReadOnlyList<PatternFinding> Findings { get; }
+
+    public BreathTimeline Timeline { get; }
+
+    public string Title => Technique?.Name ?? Pattern.Name;
+}
