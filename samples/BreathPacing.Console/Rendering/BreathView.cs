@@ -18,8 +18,14 @@ namespace BreathPacing.ConsoleHost.Rendering;
 /// </summary>
 internal sealed class BreathView
 {
-    /// <summary>The width of a region's bar, the wave and the progress bar, in cells.</summary>
-    public const int BarWidth = 40;
+    /// <summary>The widest a region's bar is, in cells; narrower terminals get shorter bars.</summary>
+    public const int MaximumBarWidth = 40;
+
+    /// <summary>The narrowest a region's bar is, in cells.</summary>
+    public const int MinimumBarWidth = 10;
+
+    /// <summary>The cells around a region's bar inside the view: margin, border, padding and label.</summary>
+    public const int BarChrome = 2 + 2 + 1 + LabelWidth + 2 + 2;
 
     /// <summary>The rows the wave is drawn in.</summary>
     public const int WaveHeight = 6;
@@ -56,23 +62,18 @@ internal sealed class BreathView
     public IRenderable Render(BreathPosition position, BreathSessionState state, int width, int height)
     {
         var large = height >= MinimumRowsForLargeText && width >= MinimumColumnsForLargeText;
+        var barWidth = BarWidthFor(width);
         var items = new List<IRenderable>
         {
             new Markup($"[bold]{Markup.Escape(_plan.Title)}[/]  [grey]{Labels.Cycle(position.CycleIndex, _plan.Timeline.TotalCycles)}[/]"),
             Text.Empty,
+            large ? LargePhase(position, state) : SmallPhase(position, state),
+            ShowsRegions ? Regions(position, barWidth) : Wave(position, barWidth),
+            CueText(position, state),
+            Text.Empty,
+            new Markup(ProgressBar(position, barWidth + BarChrome - 2)),
+            new Markup(StatusLine(position, state)),
         };
-
-        items.Add(large ? LargePhase(position, state) : SmallPhase(position, state));
-        items.Add(ShowsRegions ? Regions(position) : Wave(position));
-        items.Add(CueText(position, state));
-        items.Add(Text.Empty);
-        items.Add(new Markup(ProgressLine(position)));
-        items.Add(new Markup(state switch
-        {
-            BreathSessionState.Paused => "[yellow]Paused[/] [grey]· space resumes · q ends[/]",
-            BreathSessionState.Completed => "[grey]Session complete.[/]",
-            _ => "[grey]space pauses · q or Esc ends[/]",
-        }));
         return new Padder(new Rows(items), new Padding(2, 0, 0, 0));
     }
 
@@ -153,7 +154,7 @@ internal sealed class BreathView
     private static IRenderable SmallPhase(BreathPosition position, BreathSessionState state) => new Markup(state switch
     {
         BreathSessionState.Paused => "[bold yellow]PAUSED[/]",
-        BreathSessionState.Completed => "[bold]COMPLETE[/]",
+        BreathSessionState.Completed => position.IsComplete ? "[bold]COMPLETE[/]" : "[bold]ENDED[/]",
         _ => $"[bold]{Labels.Phase(position.PhaseKind).ToUpperInvariant()}[/]  {Labels.Countdown(position.PhaseRemaining).ToString(CultureInfo.InvariantCulture)}",
     });
 
@@ -189,19 +190,19 @@ internal sealed class BreathView
         var (text, colour) = state switch
         {
             BreathSessionState.Paused => ("Paused", Color.Yellow),
-            BreathSessionState.Completed => ("Complete", _colour),
+            BreathSessionState.Completed => (position.IsComplete ? "Complete" : "Ended", _colour),
             _ => ($"{Labels.PhaseShort(position.PhaseKind)}  {Labels.Countdown(position.PhaseRemaining).ToString(CultureInfo.InvariantCulture)}", _colour),
         };
         return new FigletText(text).Color(colour).LeftJustified();
     }
 
-    private IRenderable Regions(BreathPosition position)
+    private IRenderable Regions(BreathPosition position, int barWidth)
     {
         var fills = RegionFills(position);
         var lines = new List<string>();
         for (var i = FillOrder.Count - 1; i >= 0; i--) // the last filled (the chest) on top
         {
-            var (filled, rest) = Bar(fills[i], BarWidth);
+            var (filled, rest) = Bar(fills[i], barWidth);
             lines.Add($"{Markup.Escape(Labels.Region(FillOrder[i]).PadLeft(LabelWidth))}  [{_colourMarkup}]{filled}[/][grey]{rest}[/]");
             if (i > 0)
             {
@@ -216,9 +217,9 @@ internal sealed class BreathView
             .Padding(1, 0, 2, 0);
     }
 
-    private IRenderable Wave(BreathPosition position)
+    private IRenderable Wave(BreathPosition position, int barWidth)
     {
-        var rows = WaveRows(position, BarWidth + LabelWidth + 2, WaveHeight);
+        var rows = WaveRows(position, barWidth + LabelWidth + 2, WaveHeight);
         var text = string.Join('\n', rows.Select(r => $"[{_colourMarkup}]{r}[/]"));
         return new Panel(new Markup(text))
             .Header(position.PhaseKind == BreathPhaseKind.Exhale ? "[grey] ebb [/]" : "[grey] swell [/]")
@@ -234,12 +235,25 @@ internal sealed class BreathView
         return new Padder(new Markup($"[italic]{Markup.Escape(text)}[/]"), new Padding(0, 1, 0, 0));
     }
 
-    private string ProgressLine(BreathPosition position)
+    /// <summary>The bar width that fits a terminal <paramref name="width"/> columns wide.</summary>
+    public static int BarWidthFor(int width) => Math.Clamp(width - BarChrome, MinimumBarWidth, MaximumBarWidth);
+
+    private string ProgressBar(BreathPosition position, int width)
     {
-        var width = BarWidth + LabelWidth + 5;
         var done = (int)Math.Round(position.SessionProgress * width);
+        return $"[{_colourMarkup}]{new string('━', done)}[/][grey]{new string('─', width - done)}[/]";
+    }
+
+    private string StatusLine(BreathPosition position, BreathSessionState state)
+    {
         var total = _plan.Timeline.TotalDuration is { } d ? " / " + Labels.ClockSeconds(d) : string.Empty;
         var percent = (position.SessionProgress * 100).ToString("0", CultureInfo.InvariantCulture);
-        return $"[{_colourMarkup}]{new string('━', done)}[/][grey]{new string('─', width - done)}[/]  {percent}%  [grey]{Labels.ClockSeconds(position.Elapsed)}{total}[/]";
+        var progress = $"{percent}% · {Labels.ClockSeconds(position.Elapsed)}{total}";
+        return state switch
+        {
+            BreathSessionState.Paused => $"{progress}   [yellow]paused[/] [grey]· space resumes · q ends[/]",
+            BreathSessionState.Completed => $"{progress}   [grey]{(position.IsComplete ? "session complete" : "ended early")}[/]",
+            _ => $"{progress}   [grey]space pauses · q or Esc ends[/]",
+        };
     }
 }

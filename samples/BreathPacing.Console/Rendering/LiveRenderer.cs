@@ -68,10 +68,12 @@ internal sealed class LiveRenderer(IAnsiConsole console, GuidanceContent content
         table.AddRow("breaths/min", Labels.Number(summary.BreathsPerMinute));
         table.AddRow("inhale:exhale", Labels.Ratio(summary.InhaleToExhaleRatio));
         console.WriteLine();
-        console.Write(table);
+        console.Write(new Padder(table, new Padding(2, 0, 0, 0)));
         if (suggestion is not null)
         {
-            console.MarkupLine($"[{colour.ToMarkup()}]Self-care:[/] [bold]{Markup.Escape(suggestion.Name)}[/]. {Markup.Escape(suggestion.Description)}");
+            console.Write(new Padder(
+                new Markup($"[{colour.ToMarkup()}]Self-care:[/] [bold]{Markup.Escape(suggestion.Name)}[/]. {Markup.Escape(suggestion.Description)}"),
+                new Padding(2, 1, 0, 0)));
         }
     }
 

@@ -1,0 +1,94 @@
+using BreathPacing.ConsoleHost.Cli;
+using BreathPacing.ConsoleHost.Tests.Support;
+
+namespace BreathPacing.ConsoleHost.Tests;
+
+public class ConsoleAppTests
+{
+    public static TheoryData<string[], string> BadCommandLines => new()
+    {
+        { ["--frobnicate"], "--frobnicate" },
+        { ["--technique", "box-breathing"], "\"box-breathing\"" },
+        { ["--technique", "ocean", "--progress"], "--progress" },
+        { ["--cycles", "0"], "\"0\"" },
+        { ["--minutes", "-1"], "\"-1\"" },
+        { ["--seconds", "30"], "\"30\"" },
+        { ["--speed", "0"], "\"0\"" },
+        { ["--colour", "blurple"], "\"blurple\"" },
+        { ["--technique", "ocean", "--pattern", "4-0-6-0"], "--pattern" },
+        { ["--cycles", "3", "--minutes", "2"], "--minutes" },
+        { ["--pattern-file", "no-such-file.json"], "\"no-such-file.json\"" },
+        { ["--list", "--cycles", "2"], "--cycles" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadCommandLines))]
+    public async Task RunAsync_BadCommandLine_PrintsOneErrorLineAndUsageAndExits2(string[] args, string named)
+    {
+        var (code, output, error) = await AppRun.RunAsync(args);
+
+        code.Should().Be(ExitCodes.Usage);
+        output.Should().BeEmpty("nothing but the error and the usage is written");
+        var lines = AppRun.Lines(error);
+        lines[0].Should().StartWith("error: ").And.Contain(named);
+        lines[1].Should().BeEmpty();
+        string.Join('\n', lines.Skip(2)).TrimEnd().Should().Be(Usage.Text.ReplaceLineEndings("\n").TrimEnd());
+    }
+
+    [Fact]
+    public async Task RunAsync_UnknownTechnique_SaysWhichTechniquesExist()
+    {
+        var (_, _, error) = await AppRun.RunAsync("--technique", "box");
+
+        AppRun.Lines(error)[0].Should().Be("error: --technique: unknown technique \"box\"; expected three-part or ocean.");
+    }
+
+    [Fact]
+    public async Task RunAsync_Help_PrintsUsageDescribingEveryOptionAndExits0()
+    {
+        var (code, output, error) = await AppRun.RunAsync("--help");
+
+        code.Should().Be(ExitCodes.Success);
+        error.Should().BeEmpty();
+        foreach (var option in new[] { "--technique", "--pattern", "--pattern-file", "--cycles", "--minutes", "--seconds", "--progress", "--colour", "--plain", "--list", "--speed", "--help" })
+        {
+            output.Should().Contain("  " + option + " ", $"--help describes {option}");
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_List_ShowsEachTechniqueAndHowToChooseIt()
+    {
+        var (code, output, error) = await AppRun.RunAsync("--list");
+
+        code.Should().Be(ExitCodes.Success);
+        error.Should().BeEmpty();
+        output.Should().Contain("Three-Part Breath  (--technique three-part)").And.Contain("Ocean's Breath  (--technique ocean)");
+    }
+
+    [Theory]
+    [InlineData("ujjayi", "Ocean's Breath")]
+    [InlineData("OCEAN", "Ocean's Breath")]
+    [InlineData("three-part-breath", "Three-Part Breath")]
+    public async Task RunAsync_TechniqueAlias_ResolvesThroughTheCatalog(string alias, string name)
+    {
+        var (code, output, _) = await AppRun.RunAsync("--technique", alias, "--cycles", "1", "--seconds", "2", "--speed", "50");
+
+        code.Should().Be(ExitCodes.Success);
+        AppRun.Lines(output)[0].Should().StartWith(name + ": 1 cycle");
+    }
+
+    [Fact]
+    public async Task RunAsync_NoArgumentsWithOutputRedirected_RunsTheShortDefaultSession()
+    {
+        // Speed only shortens the wait: the plan is the real default (3 cycles of Three-Part Breath, 24 s).
+        var (code, output, error) = await AppRun.RunAsync("--speed", "200");
+
+        code.Should().Be(ExitCodes.Success);
+        error.Should().BeEmpty();
+        var lines = AppRun.Lines(output);
+        lines[0].Should().Be("Three-Part Breath: 3 cycles, 00:24. Breathe along.");
+        lines.Should().Contain(l => l.StartsWith("00:24.0  session complete", StringComparison.Ordinal));
+        output.Should().NotContain("\u001b", "plain output has no escape codes");
+    }
+}

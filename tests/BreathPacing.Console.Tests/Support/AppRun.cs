@@ -1,0 +1,16 @@
+namespace BreathPacing.ConsoleHost.Tests.Support;
+
+/// <summary>Runs <see cref="ConsoleApp"/> in-process on string writers, as if its output were redirected.</summary>
+public static class AppRun
+{
+    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var environment = new AppEnvironment(output, error, IsOutputRedirected: true, IsInputRedirected: true, _ => null, TimeProvider.System);
+        var code = await new ConsoleApp(environment).RunAsync(args, CancellationToken.None);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    public static string[] Lines(string text) => text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+}
