@@ -81,7 +81,17 @@ internal sealed class ConsoleApp(AppEnvironment environment)
             ? Observable.Never<SessionCommand>()
             : ConsoleKeyCommands.Poll(DefaultScheduler.Instance);
         var driver = new SessionDriver(pacer, pacer.DefaultScheduler, content, suggestionSeed: Environment.TickCount);
-        await driver.RunAsync(plan, renderer, commands, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await driver.RunAsync(plan, renderer, commands, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            // E.g. the terminal or the pipe went away mid-session: say so briefly rather than with a stack trace.
+            environment.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
         return ExitCodes.Success;
     }
 
