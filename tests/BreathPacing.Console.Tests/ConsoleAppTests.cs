@@ -1,5 +1,6 @@
 using BreathPacing.ConsoleHost.Cli;
 using BreathPacing.ConsoleHost.Tests.Support;
+using BreathPacing.Grounding;
 
 namespace BreathPacing.ConsoleHost.Tests;
 
@@ -64,6 +65,22 @@ public class ConsoleAppTests
         code.Should().Be(ExitCodes.Success);
         error.Should().BeEmpty();
         output.Should().Contain("Three-Part Breath  (--technique three-part)").And.Contain("Ocean's Breath  (--technique ocean)");
+    }
+
+    [Fact]
+    public async Task RunAsync_List_ShowsEveryStepCautionAndSourceOfTheCatalog()
+    {
+        var catalog = GroundingCatalog.Default;
+
+        var (_, output, _) = await AppRun.RunAsync("--list");
+
+        foreach (var technique in catalog.Techniques)
+        {
+            output.Should().Contain(technique.Summary);
+            technique.Steps.Should().OnlyContain(step => output.Contains(step, StringComparison.Ordinal));
+            technique.Cautions.Should().OnlyContain(caution => output.Contains("- " + caution, StringComparison.Ordinal));
+            technique.SourceIds.Should().OnlyContain(id => output.Contains("- " + catalog.FindSource(id)!.Citation, StringComparison.Ordinal));
+        }
     }
 
     [Theory]

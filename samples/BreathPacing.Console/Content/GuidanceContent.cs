@@ -1,49 +1,46 @@
 using BreathPacing.Engine;
-using BreathPacing.Techniques;
+using BreathPacing.Grounding;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BreathPacing.ConsoleHost.Content;
 
 /// <summary>
-/// The one adapter between this host and the library's grounding content model: purpose text, the
-/// techniques with their steps, cautions and sources, cue texts, and self-care suggestions. The rest of
-/// the host sees only this class.
+/// What this host takes from the library's grounding content model (<see cref="IGroundingCatalog"/>, as
+/// registered by <c>AddBreathPacing()</c>): the purpose line, the techniques, cue texts, sources and a
+/// self-care suggestion.
 /// </summary>
-internal sealed class GuidanceContent
+internal sealed class GuidanceContent(IGroundingCatalog catalog)
 {
-    private static readonly TechniqueInfo[] Builtin =
-    [
-        new(BreathingTechniques.ThreePartBreathId, "Three-Part Breath", "Fill the lower belly, upper belly and chest in turn; empty them in reverse.", [], [], "", []),
-        new(BreathingTechniques.OceansBreathId, "Ocean's Breath", "Inhale through the nose; exhale longer through a gently narrowed throat.", [], [], "", []),
-    ];
+    /// <summary>The built-in English content.</summary>
+    public static GuidanceContent Default { get; } = new(GroundingCatalog.Default);
 
-    public static GuidanceContent Default { get; } = new();
+    public IGroundingCatalog Catalog => catalog;
+
+    /// <summary>What grounding is for, in one sentence.</summary>
+    public string Purpose => catalog.Guide.Purpose;
+
+    public IReadOnlyList<GroundingTechnique> Techniques => catalog.Techniques;
 
     /// <summary>The content registered by <c>AddBreathPacing()</c>.</summary>
-    public static GuidanceContent FromServices(IServiceProvider services) => Default;
-
-    /// <summary>One line on what grounding is for.</summary>
-    public string Purpose => "Grounding breaths help you settle and come back to yourself after demanding work.";
-
-    public IReadOnlyList<TechniqueInfo> Techniques => Builtin;
+    public static GuidanceContent FromServices(IServiceProvider services) => new(services.GetRequiredService<IGroundingCatalog>());
 
     /// <summary>The technique with this id or alias (case-insensitive), or <see langword="null"/>.</summary>
-    public TechniqueInfo? Find(string idOrAlias)
-    {
-        var key = idOrAlias.Trim().ToLowerInvariant();
-        return key switch
-        {
-            "three-part" or "three-part-breath" or "threepart" => Builtin[0],
-            "ocean" or "oceans-breath" or "ujjayi" => Builtin[1],
-            _ => null,
-        };
-    }
+    public GroundingTechnique? Find(string idOrAlias) => catalog.Find(idOrAlias);
 
     /// <summary>The guidance for an event: a phase's or segment's cue, or <see langword="null"/>.</summary>
-    public string? CueText(BreathEvent breathEvent) => null;
+    public string? CueText(BreathEvent breathEvent) => catalog.GetCueText(breathEvent);
 
     /// <summary>The guidance for a cue key, or <see langword="null"/>.</summary>
-    public string? CueText(string? cueKey) => null;
+    public string? CueText(string? cueKey) => cueKey is null ? null : catalog.GetCueText(cueKey);
 
-    /// <summary>One self-care suggestion, chosen by <paramref name="seed"/> so repeated runs vary.</summary>
-    public SelfCareSuggestion? Suggest(int seed) => null;
+    /// <summary>The display citations of a technique's sources.</summary>
+    public IReadOnlyList<string> Sources(GroundingTechnique technique) =>
+        technique.SourceIds.Select(id => catalog.FindSource(id)?.Citation ?? id).ToArray();
+
+    /// <summary>One self-care routine, chosen by <paramref name="seed"/> so repeated sessions vary; <see langword="null"/> when there are none.</summary>
+    public SelfCareRoutine? Suggest(int seed)
+    {
+        var routines = catalog.SelfCareRoutines;
+        return routines.IsDefaultOrEmpty ? null : routines[(int)((uint)seed % (uint)routines.Length)];
+    }
 }

@@ -5,43 +5,37 @@ internal static class TechniqueListWriter
 {
     public static void Write(TextWriter output, GuidanceContent content)
     {
+        output.WriteLine(content.Catalog.Guide.Title);
         output.WriteLine(content.Purpose);
         foreach (var technique in content.Techniques)
         {
             output.WriteLine();
             output.WriteLine($"{technique.Name}  (--technique {Sessions.SessionPlanner.ShortName(technique.Id)})");
             output.WriteLine($"  {technique.Summary}");
-            if (technique.Steps.Count > 0)
+            Section(output, "Steps", technique.Steps.Select((step, i) => $"{i + 1}. {step}"));
+            if (!string.IsNullOrWhiteSpace(technique.Visualisation))
             {
-                output.WriteLine("  Steps:");
-                for (var i = 0; i < technique.Steps.Count; i++)
-                {
-                    output.WriteLine($"    {i + 1}. {technique.Steps[i]}");
-                }
+                Section(output, "Visualise", [technique.Visualisation]);
             }
 
-            if (!string.IsNullOrWhiteSpace(technique.TimingGuidance))
-            {
-                output.WriteLine($"  Timing: {technique.TimingGuidance}");
-            }
+            Section(output, "Timing", [technique.TimingGuidance]);
+            Section(output, "Cautions", technique.Cautions.Select(c => "- " + c));
+            Section(output, "Sources", content.Sources(technique).Select(c => "- " + c));
+        }
+    }
 
-            if (technique.Cautions.Count > 0)
-            {
-                output.WriteLine("  Cautions:");
-                foreach (var caution in technique.Cautions)
-                {
-                    output.WriteLine($"    - {caution}");
-                }
-            }
+    private static void Section(TextWriter output, string title, IEnumerable<string> lines)
+    {
+        var items = lines.Where(l => !string.IsNullOrWhiteSpace(l)).ToArray();
+        if (items.Length == 0)
+        {
+            return;
+        }
 
-            if (technique.Sources.Count > 0)
-            {
-                output.WriteLine("  Sources:");
-                foreach (var source in technique.Sources)
-                {
-                    output.WriteLine($"    - {source}");
-                }
-            }
+        output.WriteLine($"  {title}:");
+        foreach (var item in items)
+        {
+            output.WriteLine($"    {item}");
         }
     }
 }

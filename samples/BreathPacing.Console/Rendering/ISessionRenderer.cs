@@ -1,4 +1,5 @@
 using BreathPacing.ConsoleHost.Content;
+using BreathPacing.Grounding;
 using BreathPacing.ConsoleHost.Sessions;
 using BreathPacing.Engine;
 
@@ -14,5 +15,5 @@ internal interface ISessionRenderer
     Task RenderAsync(BreathSession session, SessionPlan plan);
 
     /// <summary>Shows what the session amounted to and one self-care suggestion.</summary>
-    void Summarise(SessionPlan plan, BreathSessionSummary summary, SelfCareSuggestion? suggestion);
+    void Summarise(SessionPlan plan, BreathSessionSummary summary, SelfCareRoutine? suggestion);
 }

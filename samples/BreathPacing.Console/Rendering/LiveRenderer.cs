@@ -1,6 +1,7 @@
 using System.Reactive.Linq;
 using System.Reactive.Threading.Tasks;
 using BreathPacing.ConsoleHost.Content;
+using BreathPacing.Grounding;
 using BreathPacing.ConsoleHost.Sessions;
 using BreathPacing.Engine;
 using BreathPacing.Timeline;
@@ -53,7 +54,7 @@ internal sealed class LiveRenderer(IAnsiConsole console, GuidanceContent content
             .ConfigureAwait(false);
     }
 
-    public void Summarise(SessionPlan plan, BreathSessionSummary summary, SelfCareSuggestion? suggestion)
+    public void Summarise(SessionPlan plan, BreathSessionSummary summary, SelfCareRoutine? suggestion)
     {
         var table = new Table().Border(TableBorder.Rounded).BorderColor(Color.Grey).HideHeaders()
             .Title(summary.EndedEarly ? "[bold]Summary[/] [grey](ended early)[/]" : "[bold]Summary[/]")

@@ -2,6 +2,7 @@ using System.Reactive.Linq;
 using System.Reactive.Threading.Tasks;
 using System.Text;
 using BreathPacing.ConsoleHost.Content;
+using BreathPacing.Grounding;
 using BreathPacing.ConsoleHost.Sessions;
 using BreathPacing.Engine;
 
@@ -41,7 +42,7 @@ internal sealed class PlainRenderer(TextWriter output, GuidanceContent content) 
             .ToTask();
     }
 
-    public void Summarise(SessionPlan plan, BreathSessionSummary summary, SelfCareSuggestion? suggestion)
+    public void Summarise(SessionPlan plan, BreathSessionSummary summary, SelfCareRoutine? suggestion)
     {
         foreach (var line in SummaryLines(summary, suggestion))
         {
@@ -50,7 +51,7 @@ internal sealed class PlainRenderer(TextWriter output, GuidanceContent content) 
     }
 
     /// <summary>The summary as lines; the live view shows the same facts.</summary>
-    internal static IEnumerable<string> SummaryLines(BreathSessionSummary summary, SelfCareSuggestion? suggestion)
+    internal static IEnumerable<string> SummaryLines(BreathSessionSummary summary, SelfCareRoutine? suggestion)
     {
         yield return summary.EndedEarly ? "Summary (ended early)" : "Summary";
         yield return $"  cycles          {summary.CompletedCycles}";

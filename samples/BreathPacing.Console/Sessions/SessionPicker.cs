@@ -1,5 +1,6 @@
 using BreathPacing.ConsoleHost.Cli;
 using BreathPacing.ConsoleHost.Content;
+using BreathPacing.Grounding;
 using BreathPacing.Techniques;
 using Spectre.Console;
 
@@ -14,8 +15,8 @@ internal sealed class SessionPicker(IAnsiConsole console, GuidanceContent conten
         console.WriteLine();
 
         var choices = content.Techniques
-            .Select(t => new Choice($"{t.Name} [grey]— {Markup.Escape(t.Summary)}[/]", t))
-            .Append(new Choice("A custom pattern [grey]— type it in the notation, e.g. 4-7-8-0[/]", null))
+            .Select(t => new Choice(Markup.Escape(t.Name), t))
+            .Append(new Choice("A custom pattern [grey](type it in the notation, e.g. 4-7-8-0)[/]", null))
             .ToArray();
         var choice = console.Prompt(new SelectionPrompt<Choice>()
             .Title("What would you like to breathe?")
@@ -44,5 +45,5 @@ internal sealed class SessionPicker(IAnsiConsole console, GuidanceContent conten
         return planner.FromNotation(notation, options, defaultCycles);
     }
 
-    private sealed record Choice(string Label, TechniqueInfo? Technique);
+    private sealed record Choice(string Label, GroundingTechnique? Technique);
 }

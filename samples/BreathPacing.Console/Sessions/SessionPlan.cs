@@ -1,4 +1,5 @@
 using BreathPacing.ConsoleHost.Content;
+using BreathPacing.Grounding;
 using BreathPacing.Patterns;
 using BreathPacing.Timeline;
 
@@ -7,7 +8,7 @@ namespace BreathPacing.ConsoleHost.Sessions;
 /// <summary>What to breathe and for how long, resolved and validated, with the findings to show first. Immutable.</summary>
 internal sealed record SessionPlan
 {
-    public SessionPlan(BreathPattern pattern, SessionLength length, TechniqueInfo? technique, IReadOnlyList<PatternFinding> findings)
+    public SessionPlan(BreathPattern pattern, SessionLength length, GroundingTechnique? technique, IReadOnlyList<PatternFinding> findings)
     {
         Pattern = pattern;
         Length = length;
@@ -21,7 +22,7 @@ internal sealed record SessionPlan
     public SessionLength Length { get; }
 
     /// <summary>The built-in technique breathed, or <see langword="null"/> for a custom pattern.</summary>
-    public TechniqueInfo? Technique { get; }
+    public GroundingTechnique? Technique { get; }
 
     public IReadOnlyList<PatternFinding> Findings { get; }
 

@@ -1,5 +1,6 @@
 using BreathPacing.ConsoleHost.Cli;
 using BreathPacing.ConsoleHost.Content;
+using BreathPacing.Grounding;
 using BreathPacing.Patterns;
 using BreathPacing.Techniques;
 
@@ -41,7 +42,7 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
         ForPattern(PatternFormats.ParseNotation("pattern", notation), options with { Seconds = null, Progress = false }, defaultCycles);
 
     /// <summary>The plan for a built-in technique.</summary>
-    public SessionPlan ForTechnique(TechniqueInfo technique, CommandLineOptions options, int defaultCycles)
+    public SessionPlan ForTechnique(GroundingTechnique technique, CommandLineOptions options, int defaultCycles)
     {
         BreathPattern pattern;
         try
@@ -59,7 +60,9 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
                 {
                     InhaleSeconds = options.Seconds ?? new OceansBreathOptions().InhaleSeconds,
                 }),
-                _ => throw UsageException.ForOption("--technique", $"\"{technique.Id}\" has no built-in pattern in this host."),
+                _ when options.Seconds is not null => throw UsageException.ForOption("--seconds", $"{technique.Name} takes no --seconds in this host."),
+                _ when options.Progress => throw UsageException.ForOption("--progress", $"{technique.Name} has no progression in this host."),
+                _ => technique.DefaultPattern,
             };
         }
         catch (InvalidBreathPatternException e)
@@ -73,7 +76,7 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
     private SessionPlan ForPattern(BreathPattern pattern, CommandLineOptions options, int defaultCycles) =>
         Build(pattern, options, defaultCycles, technique: null);
 
-    private static SessionPlan Build(BreathPattern pattern, CommandLineOptions options, int defaultCycles, TechniqueInfo? technique)
+    private static SessionPlan Build(BreathPattern pattern, CommandLineOptions options, int defaultCycles, GroundingTechnique? technique)
     {
         SessionLength length;
         try
