@@ -74,12 +74,12 @@ internal sealed class ConsoleApp(AppEnvironment environment)
         }
 
         var pacer = provider.GetRequiredService<IBreathPacer>();
+        var keys = console is null || environment.IsInputRedirected ? null : new ConsoleKeyCommands();
+        using var frameLoop = new EventLoopScheduler(start => new Thread(start) { IsBackground = true, Name = "BreathPacing frames" });
         ISessionRenderer renderer = console is null
             ? new PlainRenderer(environment.Out, content)
-            : new LiveRenderer(console, content, options.Colour, FrameInterval(options.Speed));
-        var commands = console is null || environment.IsInputRedirected
-            ? Observable.Never<SessionCommand>()
-            : ConsoleKeyCommands.Poll(DefaultScheduler.Instance);
+            : new LiveRenderer(console, content, options.Colour, LiveRenderer.FrameInterval, frameLoop, keys is null ? null : keys.Poll);
+        var commands = keys ?? Observable.Never<SessionCommand>();
         var driver = new SessionDriver(pacer, pacer.DefaultScheduler, content, suggestionSeed: Environment.TickCount);
         try
         {
@@ -94,10 +94,6 @@ internal sealed class ConsoleApp(AppEnvironment environment)
 
         return ExitCodes.Success;
     }
-
-    /// <summary>The frame interval in session time that gives <see cref="LiveRenderer.RealFrameInterval"/> in real time.</summary>
-    internal static TimeSpan FrameInterval(double speed) =>
-        TimeSpan.FromTicks(Math.Clamp((long)(LiveRenderer.RealFrameInterval.Ticks * speed), TimeSpan.TicksPerMillisecond, 10 * TimeSpan.TicksPerSecond));
 
     private int UsageError(UsageException e)
     {

@@ -1,23 +1,21 @@
-using System.Reactive.Concurrency;
-using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using BreathPacing.ConsoleHost.Sessions;
 
 namespace BreathPacing.ConsoleHost.Input;
 
 /// <summary>
-/// The session commands typed at the terminal: space pauses and resumes, q or Esc ends. Checks for keys
-/// 20 times a second of real time (Console has no key event to wait on); nothing runs in between.
+/// The session commands typed at the terminal: space pauses and resumes, q or Esc ends. Console has no key
+/// event to wait on, so the live view calls <see cref="Poll"/> once per frame, on the thread that draws:
+/// no extra thread or timer, and keys are read between redraws rather than while one is being written.
 /// </summary>
-internal static class ConsoleKeyCommands
+internal sealed class ConsoleKeyCommands(Func<bool> keyAvailable, Func<ConsoleKeyInfo> readKey) : IObservable<SessionCommand>
 {
-    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private readonly Subject<SessionCommand> _commands = new();
 
-    public static IObservable<SessionCommand> Poll(IScheduler scheduler) =>
-        Observable.Interval(PollInterval, scheduler)
-            .SelectMany(_ => ReadAvailable())
-            .Select(Map)
-            .Where(c => c is not null)
-            .Select(c => c!.Value);
+    public ConsoleKeyCommands()
+        : this(() => Console.KeyAvailable, () => Console.ReadKey(intercept: true))
+    {
+    }
 
     /// <summary>The command a key stands for, or <see langword="null"/>.</summary>
     public static SessionCommand? Map(ConsoleKeyInfo key) => key.Key switch
@@ -27,14 +25,17 @@ internal static class ConsoleKeyCommands
         _ => null,
     };
 
-    private static List<ConsoleKeyInfo> ReadAvailable()
-    {
-        var keys = new List<ConsoleKeyInfo>();
-        while (Console.KeyAvailable)
-        {
-            keys.Add(Console.ReadKey(intercept: true));
-        }
+    public IDisposable Subscribe(IObserver<SessionCommand> observer) => _commands.Subscribe(observer);
 
-        return keys;
+    /// <summary>Reads the keys typed since the last call and publishes their commands.</summary>
+    public void Poll()
+    {
+        while (keyAvailable())
+        {
+            if (Map(readKey()) is { } command)
+            {
+                _commands.OnNext(command);
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using System.Reactive.Threading.Tasks;
 using BreathPacing.ConsoleHost.Content;
@@ -12,13 +13,27 @@ namespace BreathPacing.ConsoleHost.Rendering;
 
 /// <summary>
 /// The live view in a real terminal: redraws <see cref="BreathView"/> in place on every frame of the
-/// session's frame stream (a steady 25 per second of real time, whatever <c>--speed</c> is), so it
-/// animates smoothly without flicker and sleeps between frames.
+/// session's frame stream, so it animates smoothly without flicker and sleeps between frames.
 /// </summary>
-internal sealed class LiveRenderer(IAnsiConsole console, GuidanceContent content, Color colour, TimeSpan frameInterval) : ISessionRenderer
+/// <remarks>
+/// Frames tick on <paramref name="frameScheduler"/> (in the app, one dedicated event-loop thread at 25 frames
+/// per second of real time, whatever <c>--speed</c> is) and the subscription is made on that scheduler too,
+/// so every frame, redraw and key read happens on one thread, one after another. The frame ticker re-arms
+/// itself from inside a frame; on a scheduler that may run a due-now item concurrently (a thread-pool timer),
+/// a re-arm can race the arming that is still in progress and the animation stops.
+/// </remarks>
+/// <param name="frameScheduler">Where frames tick; <see langword="null"/> for the session's own scheduler (e.g. virtual time in tests).</param>
+/// <param name="beforeFrame">Runs on the frame thread before each frame, e.g. to read keys between redraws.</param>
+internal sealed class LiveRenderer(
+    IAnsiConsole console,
+    GuidanceContent content,
+    Color colour,
+    TimeSpan frameInterval,
+    IScheduler? frameScheduler = null,
+    Action? beforeFrame = null) : ISessionRenderer
 {
-    /// <summary>25 frames per second: smooth for filling bars, light on a shared machine.</summary>
-    public static readonly TimeSpan RealFrameInterval = TimeSpan.FromMilliseconds(40);
+    /// <summary>25 frames per second of real time: smooth for filling bars, light on a shared machine.</summary>
+    public static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(40);
 
     public void Introduce(SessionPlan plan)
     {
@@ -41,9 +56,13 @@ internal sealed class LiveRenderer(IAnsiConsole console, GuidanceContent content
             .Cropping(VerticalOverflowCropping.Bottom)
             .StartAsync(async context =>
             {
-                await session.Frames(frameInterval)
+                var frames = frameScheduler is null
+                    ? session.Frames(frameInterval)
+                    : session.Frames(frameInterval, frameScheduler).SubscribeOn(frameScheduler);
+                await frames
                     .Do(frame =>
                     {
+                        beforeFrame?.Invoke();
                         context.UpdateTarget(Draw(view, frame.Position, session.State));
                         context.Refresh();
                     })

@@ -2,6 +2,7 @@ using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using BreathPacing.ConsoleHost.Cli;
 using BreathPacing.ConsoleHost.Content;
+using BreathPacing.ConsoleHost.Input;
 using BreathPacing.ConsoleHost.Rendering;
 using BreathPacing.ConsoleHost.Sessions;
 using BreathPacing.ConsoleHost.Tests.Support;
@@ -53,6 +54,28 @@ public class LiveRendererTests
         framesWhilePaused.Should().Contain("paused · space resumes · q ends");
         _console.Output.Should().Contain("ended early").And.Contain("(ended early)");
         (await run).ActiveTime.Should().Be(TimeSpan.FromSeconds(2), "paused time is not active time");
+    }
+
+    [Fact]
+    public async Task RenderAsync_KeysReadBetweenFrames_PauseAndEndTheSession()
+    {
+        var typed = new Queue<ConsoleKeyInfo>();
+        var keys = new ConsoleKeyCommands(() => typed.Count > 0, () => typed.Dequeue());
+        var plan = new SessionPlanner(Content).FromOptions(new CommandLineOptions { Technique = "ocean", Cycles = 3 }, 1);
+        var renderer = new LiveRenderer(_console, Content, Color.Teal, FrameInterval, _clock.Scheduler, keys.Poll);
+        var run = new SessionDriver(new BreathPacer(), _clock.Scheduler, Content, suggestionSeed: 0)
+            .RunAsync(plan, renderer, keys, CancellationToken.None);
+
+        await AdvanceUntil(() => _clock.Elapsed >= TimeSpan.FromSeconds(1));
+        typed.Enqueue(new ConsoleKeyInfo(' ', ConsoleKey.Spacebar, false, false, false));
+        await AdvanceUntil(() => _clock.Elapsed >= TimeSpan.FromSeconds(4));
+        typed.Enqueue(new ConsoleKeyInfo('q', ConsoleKey.Q, false, false, false));
+        await AdvanceUntilDone(run, 2);
+
+        var summary = await run;
+        summary.EndedEarly.Should().BeTrue();
+        summary.ActiveTime.Should().BeCloseTo(TimeSpan.FromSeconds(1), FrameInterval, "the space was read at the next frame");
+        summary.PausedTime.Should().BeCloseTo(TimeSpan.FromSeconds(3), FrameInterval);
     }
 
     private (Task<BreathSessionSummary> Run, Func<string> Output) Start(CommandLineOptions options, IObservable<SessionCommand>? commands = null)
