@@ -1,6 +1,8 @@
 using BreathPacing.ConsoleHost.Cli;
 using BreathPacing.ConsoleHost.Tests.Support;
 using BreathPacing.Grounding;
+using BreathPacing.Patterns;
+using BreathPacing.Serialization;
 
 namespace BreathPacing.ConsoleHost.Tests;
 
@@ -20,7 +22,56 @@ public class ConsoleAppTests
         { ["--cycles", "3", "--minutes", "2"], "--minutes" },
         { ["--pattern-file", "no-such-file.json"], "\"no-such-file.json\"" },
         { ["--list", "--cycles", "2"], "--cycles" },
+        { ["--pattern", "4-x-8"], "\"4-x-8\"" },
+        { ["--pattern", "0-0"], "--pattern" },
+        { ["--pattern", "5x 4-6", "--cycles", "0"], "\"0\"" },
     };
+
+    [Fact]
+    public async Task RunAsync_MalformedNotation_SaysWhereAndWhatWasExpected()
+    {
+        var (_, _, error) = await AppRun.RunAsync("--pattern", "4-x-8");
+
+        AppRun.Lines(error)[0].Should().Be("error: --pattern: cannot read \"4-x-8\": at character 3 expected a number of seconds, found 'x'.");
+    }
+
+    [Fact]
+    public async Task RunAsync_InvalidPatternFile_NamesTheFileAndTheJsonPath()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bp-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, "{ \"version\": 1, \"name\": \"bad\", \"phases\": [ { \"kind\": \"inhale\", \"duration\": \"fast\" } ] }");
+        try
+        {
+            var (code, output, error) = await AppRun.RunAsync("--pattern-file", path);
+
+            code.Should().Be(ExitCodes.Usage);
+            output.Should().BeEmpty();
+            AppRun.Lines(error)[0].Should().StartWith($"error: --pattern-file: \"{path}\" is not a valid breath pattern at $.phases");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_PatternFile_BreathesThePatternSavedInIt()
+    {
+        var pattern = BreathPattern.Create("evening").Inhale(TimeSpan.FromSeconds(3)).Exhale(TimeSpan.FromSeconds(5)).Build();
+        var path = Path.Combine(Path.GetTempPath(), $"bp-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, BreathPatternJson.Serialize(pattern));
+        try
+        {
+            var (code, output, _) = await AppRun.RunAsync("--pattern-file", path, "--cycles", "1", "--speed", "50");
+
+            code.Should().Be(ExitCodes.Success);
+            AppRun.Lines(output).Should().Contain("evening: 1 cycle, 00:08. Breathe along.").And.Contain("00:08.0  session complete");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(BadCommandLines))]

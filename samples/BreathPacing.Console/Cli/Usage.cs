@@ -13,9 +13,11 @@ internal static class Usage
         What to breathe (choose one):
           --technique <name>      A built-in technique: three-part or ocean (aliases
                                   such as ujjayi work too).
-          --pattern "<notation>"  A custom pattern in the breath notation: seconds of
-                                  inhale-hold-exhale-hold, e.g. "4-7-8-0"; a repeat
-                                  count sets the length, e.g. "5x 4-0-6-0".
+          --pattern "<notation>"  A custom pattern in the breath notation, in seconds:
+                                  "4-6" (in, out), "4-7-8" (in, hold, out),
+                                  "4-4-4-4" (in, hold, out, hold), or words such as
+                                  "in 4 hold 2 out 6"; a repeat count sets the
+                                  length, e.g. "5x 4-6".
           --pattern-file <path>   A custom pattern saved as JSON.
 
         How long (choose one; otherwise the pattern's repeat count, or 3 cycles in

@@ -3,6 +3,7 @@ using System.Reactive.Linq;
 using System.Reactive.Threading.Tasks;
 using BreathPacing.ConsoleHost.Content;
 using BreathPacing.Grounding;
+using BreathPacing.Safety;
 using BreathPacing.ConsoleHost.Sessions;
 using BreathPacing.Engine;
 using BreathPacing.Timeline;
@@ -40,7 +41,7 @@ internal sealed class LiveRenderer(
         console.Write(new Rule($"[bold]{Markup.Escape(plan.Title)}[/] [grey]· {Labels.Length(plan.Length)}[/]").LeftJustified().RuleStyle(new Style(Color.Grey)));
         if (plan.Findings.Count > 0)
         {
-            var lines = plan.Findings.Select(f => (f.IsWarning ? "[yellow]caution[/] " : "[grey]note[/] ") + Markup.Escape(f.Message));
+            var lines = plan.Findings.Select(f => (f.Severity == SafetySeverity.Warning ? "[yellow]caution[/] " : "[grey]note[/] ") + Markup.Escape(f.Message));
             console.Write(new Panel(new Markup(string.Join('\n', lines))).Header("[yellow] before you start [/]").Border(BoxBorder.Rounded).BorderColor(Color.Yellow));
         }
 

@@ -3,6 +3,7 @@ using System.Reactive.Threading.Tasks;
 using System.Text;
 using BreathPacing.ConsoleHost.Content;
 using BreathPacing.Grounding;
+using BreathPacing.Safety;
 using BreathPacing.ConsoleHost.Sessions;
 using BreathPacing.Engine;
 
@@ -26,7 +27,7 @@ internal sealed class PlainRenderer(TextWriter output, GuidanceContent content) 
         output.WriteLine($"{plan.Title}: {Labels.Length(plan.Length)}{total}. Breathe along.");
         foreach (var finding in plan.Findings)
         {
-            output.WriteLine($"{(finding.IsWarning ? "caution" : "note")}: {finding.Message}");
+            output.WriteLine($"{(finding.Severity == SafetySeverity.Warning ? "caution" : "note")}: {finding.Message}");
         }
     }
 

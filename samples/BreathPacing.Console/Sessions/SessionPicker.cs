@@ -16,7 +16,7 @@ internal sealed class SessionPicker(IAnsiConsole console, GuidanceContent conten
 
         var choices = content.Techniques
             .Select(t => new Choice(Markup.Escape(t.Name), t))
-            .Append(new Choice("A custom pattern [grey](type it in the notation, e.g. 4-7-8-0)[/]", null))
+            .Append(new Choice("A custom pattern [grey](type it in the notation, e.g. 4-6 or 4-7-8)[/]", null))
             .ToArray();
         var choice = console.Prompt(new SelectionPrompt<Choice>()
             .Title("What would you like to breathe?")
@@ -29,7 +29,7 @@ internal sealed class SessionPicker(IAnsiConsole console, GuidanceContent conten
             return planner.ForTechnique(technique, options with { Progress = options.Progress && technique.Id == BreathingTechniques.ThreePartBreathId }, defaultCycles);
         }
 
-        var notation = console.Prompt(new TextPrompt<string>("Your pattern [grey](seconds of inhale-hold-exhale-hold, e.g. 4-7-8-0)[/]:")
+        var notation = console.Prompt(new TextPrompt<string>("Your pattern [grey](seconds: 4-6 is in 4, out 6; 4-7-8 is in 4, hold 7, out 8)[/]:")
             .Validate(text =>
             {
                 try

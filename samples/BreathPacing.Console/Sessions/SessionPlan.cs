@@ -1,6 +1,7 @@
 using BreathPacing.ConsoleHost.Content;
 using BreathPacing.Grounding;
 using BreathPacing.Patterns;
+using BreathPacing.Safety;
 using BreathPacing.Timeline;
 
 namespace BreathPacing.ConsoleHost.Sessions;
@@ -8,8 +9,9 @@ namespace BreathPacing.ConsoleHost.Sessions;
 /// <summary>What to breathe and for how long, resolved and validated, with the findings to show first. Immutable.</summary>
 internal sealed record SessionPlan
 {
-    public SessionPlan(BreathPattern pattern, SessionLength length, GroundingTechnique? technique, IReadOnlyList<PatternFinding> findings)
+    public SessionPlan(BreathPattern pattern, SessionLength length, GroundingTechnique? technique, IReadOnlyList<SafetyFinding> findings, string? title = null)
     {
+        Title = title ?? technique?.Name ?? pattern.Name;
         Pattern = pattern;
         Length = length;
         Technique = technique;
@@ -24,9 +26,10 @@ internal sealed record SessionPlan
     /// <summary>The built-in technique breathed, or <see langword="null"/> for a custom pattern.</summary>
     public GroundingTechnique? Technique { get; }
 
-    public IReadOnlyList<PatternFinding> Findings { get; }
+    public IReadOnlyList<SafetyFinding> Findings { get; }
 
     public BreathTimeline Timeline { get; }
 
-    public string Title => Technique?.Name ?? Pattern.Name;
+    /// <summary>What the session is called on screen: the technique's name, or the custom pattern's.</summary>
+    public string Title { get; }
 }

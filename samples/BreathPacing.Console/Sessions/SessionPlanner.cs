@@ -23,7 +23,7 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
     {
         if (options.Pattern is { } notation)
         {
-            return ForPattern(PatternFormats.ParseNotation("--pattern", notation), options, defaultCycles);
+            return ForNotation("--pattern", notation, options, defaultCycles);
         }
 
         if (options.PatternFile is { } path)
@@ -39,7 +39,7 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
 
     /// <summary>The plan for a custom pattern typed in the notation (e.g. in the picker).</summary>
     public SessionPlan FromNotation(string notation, CommandLineOptions options, int defaultCycles) =>
-        ForPattern(PatternFormats.ParseNotation("pattern", notation), options with { Seconds = null, Progress = false }, defaultCycles);
+        ForNotation("pattern", notation, options with { Seconds = null, Progress = false }, defaultCycles);
 
     /// <summary>The plan for a built-in technique.</summary>
     public SessionPlan ForTechnique(GroundingTechnique technique, CommandLineOptions options, int defaultCycles)
@@ -73,10 +73,17 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
         return Build(pattern, options, defaultCycles, technique);
     }
 
-    private SessionPlan ForPattern(BreathPattern pattern, CommandLineOptions options, int defaultCycles) =>
+    private static SessionPlan ForNotation(string option, string notation, CommandLineOptions options, int defaultCycles)
+    {
+        // The notation names a pattern by its canonical form, e.g. "4-7-8"; say that it is a custom one.
+        var pattern = PatternFormats.ParseNotation(option, notation);
+        return Build(pattern, options, defaultCycles, technique: null, title: $"Custom pattern {pattern.Name}");
+    }
+
+    private static SessionPlan ForPattern(BreathPattern pattern, CommandLineOptions options, int defaultCycles) =>
         Build(pattern, options, defaultCycles, technique: null);
 
-    private static SessionPlan Build(BreathPattern pattern, CommandLineOptions options, int defaultCycles, GroundingTechnique? technique)
+    private static SessionPlan Build(BreathPattern pattern, CommandLineOptions options, int defaultCycles, GroundingTechnique? technique, string? title = null)
     {
         SessionLength length;
         try
@@ -94,7 +101,7 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
             throw UsageException.ForOption(options.Cycles is null ? "--minutes" : "--cycles", e.Message);
         }
 
-        return new SessionPlan(pattern, length, technique, PatternFormats.Evaluate(pattern));
+        return new SessionPlan(pattern, length, technique, PatternFormats.Evaluate(pattern), title);
     }
 
     private string Read(string path)

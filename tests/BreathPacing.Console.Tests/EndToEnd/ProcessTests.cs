@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using BreathPacing.ConsoleHost.Cli;
+using BreathPacing.Safety;
+using BreathPacing.Serialization;
 
 namespace BreathPacing.ConsoleHost.Tests.EndToEnd;
 
@@ -41,6 +43,36 @@ public class ProcessTests
 
         // 4 s of session at speed 4 is 1 s of waiting; allow generously for process start on a busy machine.
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task Run_NotationInPlainModeAtSpeed4_PrintsFindingsEventsAndSummaryAndExits0()
+    {
+        var (code, output, error) = await RunAppAsync("--pattern", "1-0-1-0", "--cycles", "2", "--plain", "--speed", "4");
+
+        error.Should().BeEmpty();
+        code.Should().Be(ExitCodes.Success);
+        var findings = SafetyProfile.Gentle.Evaluate(BreathNotation.Parse("1-0-1-0"));
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();
+        lines.Should().StartWith(
+        [
+            "Custom pattern 1-1: 2 cycles, 00:04. Breathe along.",
+            .. findings.Select(f => "caution: " + f.Message),
+            "00:00.0  start      Custom pattern 1-1, 2 cycles",
+            "00:00.0  cycle 1/2  Inhale          1.0 s",
+            "00:01.0  cycle 1/2  Exhale          1.0 s",
+            "00:02.0  cycle 1/2  complete",
+            "00:02.0  cycle 2/2  Inhale          1.0 s",
+            "00:03.0  cycle 2/2  Exhale          1.0 s",
+            "00:04.0  cycle 2/2  complete",
+            "00:04.0  session complete",
+            "Summary",
+            "  cycles          2",
+            "  active time     00:04.0",
+            "  breaths/min     30",
+            "  inhale:exhale   1:1",
+        ]);
+        lines[^1].Should().StartWith("Self-care: ");
     }
 
     [Fact]

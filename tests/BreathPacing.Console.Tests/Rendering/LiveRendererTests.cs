@@ -57,6 +57,23 @@ public class LiveRendererTests
     }
 
     [Fact]
+    public void Introduce_PatternWithFindings_ShowsEachOnceBeforeTheStart()
+    {
+        var plan = new SessionPlanner(Content).FromOptions(new CommandLineOptions { Pattern = "1-1", Cycles = 1 }, 1);
+        var renderer = new LiveRenderer(_console.Width(200), Content, Color.Teal, FrameInterval);
+
+        renderer.Introduce(plan);
+
+        plan.Findings.Should().NotBeEmpty();
+        foreach (var finding in plan.Findings)
+        {
+            _console.Output.Should().Contain(finding.Message, Exactly.Once());
+        }
+
+        _console.Output.Should().Contain("before you start");
+    }
+
+    [Fact]
     public async Task RenderAsync_KeysReadBetweenFrames_PauseAndEndTheSession()
     {
         var typed = new Queue<ConsoleKeyInfo>();

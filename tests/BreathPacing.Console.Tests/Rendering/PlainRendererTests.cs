@@ -6,6 +6,8 @@ using BreathPacing.ConsoleHost.Rendering;
 using BreathPacing.ConsoleHost.Sessions;
 using BreathPacing.ConsoleHost.Tests.Support;
 using BreathPacing.Engine;
+using BreathPacing.Safety;
+using BreathPacing.Serialization;
 using BreathPacing.Techniques;
 
 namespace BreathPacing.ConsoleHost.Tests.Rendering;
@@ -72,6 +74,53 @@ public class PlainRendererTests
             "  breaths/min     6",
             "  inhale:exhale   1:1.5",
         ]);
+    }
+
+    [Fact]
+    public async Task RenderAsync_CustomPattern_ShowsItsSafetyFindingsOnceBeforeTheStart()
+    {
+        var findings = SafetyProfile.Gentle.Evaluate(BreathNotation.Parse("1-0-1-0"));
+        var run = Start(new CommandLineOptions { Pattern = "1-0-1-0", Cycles = 2 });
+
+        _clock.AdvanceTo(10);
+        await run;
+
+        findings.Should().NotBeEmpty("a 1 s breath is quicker than the gentle profile allows");
+        Lines().Should().Equal(
+        [
+            "Custom pattern 1-1: 2 cycles, 00:04. Breathe along.",
+            .. findings.Select(f => $"{(f.Severity == SafetySeverity.Warning ? "caution" : "note")}: {f.Message}"),
+            "00:00.0  start      Custom pattern 1-1, 2 cycles",
+            "00:00.0  cycle 1/2  Inhale          1.0 s",
+            "00:01.0  cycle 1/2  Exhale          1.0 s",
+            "00:02.0  cycle 1/2  complete",
+            "00:02.0  cycle 2/2  Inhale          1.0 s",
+            "00:03.0  cycle 2/2  Exhale          1.0 s",
+            "00:04.0  cycle 2/2  complete",
+            "00:04.0  session complete",
+            "Summary",
+            "  cycles          2",
+            "  active time     00:04.0",
+            "  breaths/min     30",
+            "  inhale:exhale   1:1",
+            .. SelfCareLines(),
+        ]);
+    }
+
+    [Fact]
+    public async Task RenderAsync_PatternWithHolds_NamesBothHolds()
+    {
+        var run = Start(new CommandLineOptions { Pattern = "4-4-4-4", Cycles = 1 });
+
+        _clock.AdvanceTo(20);
+        await run;
+
+        Lines().Should().ContainInConsecutiveOrder(
+            "00:00.0  cycle 1/1  Inhale          4.0 s",
+            "00:04.0  cycle 1/1  Hold (full)     4.0 s",
+            "00:08.0  cycle 1/1  Exhale          4.0 s",
+            "00:12.0  cycle 1/1  Hold (empty)    4.0 s",
+            "00:16.0  cycle 1/1  complete");
     }
 
     [Fact]

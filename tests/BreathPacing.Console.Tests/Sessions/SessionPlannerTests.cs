@@ -51,6 +51,33 @@ public class SessionPlannerTests
     }
 
     [Fact]
+    public void FromOptions_NotationWithRepeatCount_TakesItsLengthUnlessCyclesAreGiven()
+    {
+        var own = _planner.FromOptions(new CommandLineOptions { Pattern = "5x 4-6" }, 3);
+        var overridden = _planner.FromOptions(new CommandLineOptions { Pattern = "5x 4-6", Cycles = 2 }, 3);
+
+        own.Length.Should().Be(SessionLength.Cycles(5));
+        overridden.Length.Should().Be(SessionLength.Cycles(2));
+        own.Title.Should().Be("Custom pattern 5x 4-6");
+        own.Technique.Should().BeNull();
+    }
+
+    [Fact]
+    public void FromOptions_GentlePattern_HasNoFindings()
+    {
+        _planner.FromOptions(new CommandLineOptions { Pattern = "4-6" }, 3).Findings.Should().BeEmpty();
+        _planner.FromOptions(new CommandLineOptions { Technique = "ocean" }, 3).Findings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void FromNotation_Malformed_ThrowsUsageExceptionForThePicker()
+    {
+        var plan = () => _planner.FromNotation("4--6", CommandLineOptions.Default, 3);
+
+        plan.Should().Throw<UsageException>().WithMessage("pattern: cannot read \"4--6\"*");
+    }
+
+    [Fact]
     public void FromOptions_UnreadablePatternFile_NamesTheOptionAndPath()
     {
         var plan = () => _planner.FromOptions(new CommandLineOptions { PatternFile = "missing.json" }, 3);
