@@ -75,7 +75,7 @@ internal sealed class ConsoleApp(AppEnvironment environment)
 
         var pacer = provider.GetRequiredService<IBreathPacer>();
         var keys = console is null || environment.IsInputRedirected ? null : new ConsoleKeyCommands();
-        using var frameLoop = new EventLoopScheduler(start => new Thread(start) { IsBackground = true, Name = "BreathPacing frames" });
+        using var frameLoop = console is null ? null : new EventLoopScheduler(start => new Thread(start) { IsBackground = true, Name = "BreathPacing frames" });
         ISessionRenderer renderer = console is null
             ? new PlainRenderer(environment.Out, content)
             : new LiveRenderer(console, content, options.Colour, LiveRenderer.FrameInterval, frameLoop, keys is null ? null : keys.Poll);

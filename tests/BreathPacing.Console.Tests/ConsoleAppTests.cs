@@ -146,6 +146,22 @@ public class ConsoleAppTests
         AppRun.Lines(output)[0].Should().StartWith(name + ": 1 cycle");
     }
 
+    [Theory]
+    [InlineData(true, false, null)]     // output redirected
+    [InlineData(false, true, null)]     // --plain in a terminal
+    [InlineData(false, false, "dumb")]  // TERM=dumb
+    public async Task RunAsync_PlainCases_WriteOneLinePerEventWithoutEscapeCodes(bool redirected, bool plainOption, string? term)
+    {
+        string[] args = ["--technique", "ocean", "--cycles", "1", "--speed", "50", .. plainOption ? new[] { "--plain" } : []];
+        var variables = term is null ? new Dictionary<string, string>() : new() { ["TERM"] = term };
+
+        var (code, output, _) = await AppRun.RunInAsync(redirected, variables, args);
+
+        code.Should().Be(ExitCodes.Success);
+        AppRun.Lines(output).Should().Contain("00:10.0  session complete");
+        output.Should().NotContain("\u001b");
+    }
+
     [Fact]
     public async Task RunAsync_NoArgumentsWithOutputRedirected_RunsTheShortDefaultSession()
     {

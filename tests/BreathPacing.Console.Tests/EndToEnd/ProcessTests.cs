@@ -85,7 +85,43 @@ public class ProcessTests
         error.Should().StartWith("error: --cycles: expected a whole number of cycles from 1 to 1000000; got \"0\".").And.Contain("Usage:");
     }
 
+    [Fact]
+    public async Task Run_InterruptedWithCtrlC_EndsGracefullyWithTheSummaryAndExits0()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // SIGINT is sent with kill(1); Windows has no such signal to send to another process.
+        }
+
+        using var process = StartApp("--technique", "ocean", "--cycles", "5", "--plain");
+        var firstLine = await process.StandardOutput.ReadLineAsync();
+        firstLine.Should().StartWith("Ocean's Breath: 5 cycles");
+        await process.StandardOutput.ReadLineAsync(); // the session has started
+
+        using (var kill = Process.Start("kill", ["-s", "INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var rest = await process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Patience);
+        await process.WaitForExitAsync(timeout.Token);
+
+        process.ExitCode.Should().Be(ExitCodes.Success);
+        rest.Should().Contain("  ended early").And.Contain("Summary (ended early)").And.Contain("Self-care: ");
+    }
+
     internal static async Task<(int ExitCode, string Output, string Error)> RunAppAsync(params string[] args)
+    {
+        using var process = StartApp(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Patience);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static Process StartApp(params string[] args)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "BreathPacing.Console.dll");
         File.Exists(app).Should().BeTrue($"the app is built beside the tests ({app})");
@@ -103,12 +139,8 @@ public class ProcessTests
         }
 
         start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
+        var process = Process.Start(start)!;
         process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Patience);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        return process;
     }
 }
