@@ -51,6 +51,7 @@ internal sealed class LiveRenderer(
     public async Task RenderAsync(BreathSession session, SessionPlan plan)
     {
         var view = new BreathView(plan, colour, content);
+        (TimeSpan, BreathSessionState, int, int)? lastShown = null;
         await console.Live(Draw(view, session.Position, session.State))
             .AutoClear(false)
             .Overflow(VerticalOverflow.Ellipsis)
@@ -64,6 +65,15 @@ internal sealed class LiveRenderer(
                     .Do(frame =>
                     {
                         beforeFrame?.Invoke();
+
+                        // While paused the position stands still: redraw only when something on screen would change.
+                        var shown = (frame.Position.Elapsed, session.State, console.Profile.Width, console.Profile.Height);
+                        if (shown == lastShown)
+                        {
+                            return;
+                        }
+
+                        lastShown = shown;
                         context.UpdateTarget(Draw(view, frame.Position, session.State));
                         context.Refresh();
                     })
