@@ -64,7 +64,8 @@ public sealed class PatternResolver(TechniqueDirectory techniques, PatternFormat
                 var technique = techniques.Find(id);
                 if (technique is null)
                 {
-                    return Fail(Problems.UnknownTechnique(id));
+                    return Fail(Problems.BadRequest($"techniqueId = '{id}': no technique has this id or alias. GET /api/techniques lists them.",
+                        new Dictionary<string, object?> { ["field"] = "techniqueId", ["value"] = id }));
                 }
 
                 techniqueId = technique.Id;

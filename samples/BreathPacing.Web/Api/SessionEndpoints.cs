@@ -79,23 +79,23 @@ public static class SessionEndpoints
     }
 
     /// <summary>
-    /// The events after <paramref name="after"/>, live until the session completes. The subscription and
-    /// its buffer live exactly as long as the request: a client that disconnects detaches at once.
+    /// The events after <paramref name="after"/>, live until the session completes. Each payload is stamped as
+    /// the engine emits the event (or, for events replayed to a late client, as it is replayed). The
+    /// subscription and its buffer live exactly as long as the request: a client that disconnects detaches at once.
     /// </summary>
     private static async IAsyncEnumerable<SseItem<string>> Stream(
         WebSession session, long after, EventMapper mapper, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var channel = Channel.CreateUnbounded<BreathEvent>(new UnboundedChannelOptions { SingleReader = true });
+        var channel = Channel.CreateUnbounded<EventPayload>(new UnboundedChannelOptions { SingleReader = true });
         using var client = session.AttachClient();
         using var subscription = session.Session.Events
             .Where(e => e.Sequence > after)
-            .Subscribe(e => channel.Writer.TryWrite(e), error => channel.Writer.TryComplete(error), () => channel.Writer.TryComplete());
+            .Subscribe(e => channel.Writer.TryWrite(mapper.Map(session, e)), error => channel.Writer.TryComplete(error), () => channel.Writer.TryComplete());
 
-        await foreach (var e in channel.Reader.ReadAllAsync(cancellationToken))
+        await foreach (var payload in channel.Reader.ReadAllAsync(cancellationToken))
         {
-            var payload = mapper.Map(session, e);
             var data = JsonSerializer.Serialize(payload, payload.GetType(), json);
-            yield return new SseItem<string>(data, e.Kind.ToString()) { EventId = e.Sequence.ToString(CultureInfo.InvariantCulture) };
+            yield return new SseItem<string>(data, payload.Kind.ToString()) { EventId = payload.Sequence.ToString(CultureInfo.InvariantCulture) };
         }
     }
 
