@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using BreathPacing.Engine;
+using BreathPacing.Grounding;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,8 @@ public static class BreathPacingServiceCollectionExtensions
     /// Registers <see cref="IBreathPacer"/> as a singleton. Repeated calls are harmless. The pacer runs on,
     /// in order of preference: the options' scheduler or time provider, an <see cref="IScheduler"/>
     /// registered in the container, a <see cref="TimeProvider"/> registered in the container, or Rx's
-    /// default scheduler.
+    /// default scheduler. Also registers <see cref="IGroundingCatalog"/> as <see cref="GroundingCatalog.Default"/>
+    /// unless a catalog is already registered (register your own, e.g. a translated one, to replace it).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
@@ -42,6 +44,7 @@ public static class BreathPacingServiceCollectionExtensions
 
             return new BreathPacer(options);
         });
+        services.TryAddSingleton<IGroundingCatalog>(GroundingCatalog.Default);
         return services;
     }
 }
