@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using BreathPacing.Patterns;
-using BreathPacing.Techniques;
 using BreathPacing.Timeline;
 using BreathPacing.Web.Content;
 using Microsoft.AspNetCore.Http.HttpResults;

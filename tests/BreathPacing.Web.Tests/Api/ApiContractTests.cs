@@ -59,6 +59,16 @@ public sealed class ApiContractTests : IClassFixture<ApiContractTests.Host>
 
         list.EnumerateArray().Select(t => t.GetProperty("id").GetString()).Should().Contain(["three-part-breath", "oceans-breath"]);
         list.EnumerateArray().Should().OnlyContain(t => t.GetProperty("defaultPattern").ValueKind == JsonValueKind.Object);
+        foreach (var technique in list.EnumerateArray())
+        {
+            technique.GetProperty("summary").GetString().Should().NotBeNullOrWhiteSpace();
+            technique.GetProperty("steps").GetArrayLength().Should().BeGreaterThan(0);
+            technique.GetProperty("cautions").GetArrayLength().Should().BeGreaterThan(0);
+            technique.GetProperty("timingGuidance").GetString().Should().NotBeNullOrWhiteSpace();
+            technique.GetProperty("cues").GetArrayLength().Should().BeGreaterThan(0);
+            technique.GetProperty("sources").EnumerateArray().Should().OnlyContain(s => !string.IsNullOrWhiteSpace(s.GetProperty("citation").GetString()));
+            technique.GetProperty("sources").GetArrayLength().Should().BeGreaterThan(0);
+        }
     }
 
     [Theory]

@@ -66,6 +66,23 @@ public sealed class SessionEventsTests : IDisposable
         completed.GetProperty("completedCycles").GetInt32().Should().Be(1);
         completed.GetProperty("endedEarly").GetBoolean().Should().BeFalse();
         completed.GetProperty("activeTimeMs").GetDouble().Should().Be(4000);
+        completed.GetProperty("selfCare").GetProperty("name").GetString().Should().NotBeNullOrWhiteSpace();
+        completed.GetProperty("selfCare").GetProperty("description").GetString().Should().NotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task Events_PhaseAndSegmentEventsCarryTheirCueText()
+    {
+        var client = _factory.CreateClient();
+        var session = await WebApi.StartAsync(client, OneCycle);
+        _factory.AdvanceBy(10);
+        await using var sse = await SseClient.ConnectAsync(client, session.GetProperty("eventsUrl").GetString()!);
+        var events = await sse.ReadToEndAsync();
+
+        var cued = events.Where(e => e.Name is "PhaseStarted" or "SegmentStarted").ToList();
+        cued.Should().HaveCount(8);
+        cued.Should().OnlyContain(e => !string.IsNullOrWhiteSpace(e.Data.GetProperty("cue").GetString()));
+        cued.Select(e => e.Data.GetProperty("cue").GetString()).Distinct().Should().HaveCountGreaterThan(4, "each region has its own cue");
     }
 
     [Fact]

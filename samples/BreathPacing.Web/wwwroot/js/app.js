@@ -303,7 +303,6 @@ async function loadGuidance() {
       return details;
     }));
     $('sources').replaceChildren(...[...sources.values()].map((c) => element('li', c)));
-    if (techniques.guide) $('guide').replaceChildren(element('p', techniques.guide.purpose));
   } catch {
     $('techniques').replaceChildren(element('p', 'Guidance could not be loaded.', 'hint'));
   }
