@@ -175,6 +175,7 @@ function onEvent(kind, data) {
     case 'PhaseStarted': {
       const name = phaseNames[data.phaseKind] ?? data.phaseKind;
       ui.phase.textContent = name;
+      ui.cue.textContent = model.cue;
       ui.session.dataset.phase = data.phaseKind;
       ui.announcer.textContent = `${name}, ${Math.round(data.durationMs / 1000)} seconds`;
       sound.tone(data.phaseKind);
