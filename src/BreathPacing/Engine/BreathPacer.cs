@@ -40,6 +40,7 @@ public sealed class BreathPacer : IBreathPacer
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(scheduler);
+        _options.EnsureSafe(timeline.Pattern);
         return Observable.Create<BreathEvent>(observer => new PacingSession(timeline, scheduler, _options, observer).Start());
     }
 
@@ -48,6 +49,7 @@ public sealed class BreathPacer : IBreathPacer
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(scheduler);
+        _options.EnsureSafe(timeline.Pattern);
         return new BreathSession(timeline, scheduler, _options);
     }
 }

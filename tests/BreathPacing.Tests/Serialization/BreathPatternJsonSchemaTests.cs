@@ -1,0 +1,66 @@
+using System.Text.Json;
+using BreathPacing.Serialization;
+using BreathPacing.Tests.Support;
+using CsCheck;
+using Json.Schema;
+
+namespace BreathPacing.Tests.Serialization;
+
+/// <summary>The published schema (docs/breath-pattern.schema.json) agrees with what the library writes and reads.</summary>
+public class BreathPatternJsonSchemaTests
+{
+    private static readonly JsonSchema Schema =
+        JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Serialization", "breath-pattern.schema.json")));
+
+    [Fact]
+    public void Schema_IsDraft202012()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Serialization", "breath-pattern.schema.json")));
+        document.RootElement.GetProperty("$schema").GetString().Should().Be("https://json-schema.org/draft/2020-12/schema");
+    }
+
+    [Fact]
+    public void Schema_BuiltInPatterns_Validate()
+    {
+        foreach (var pattern in BreathPatternJsonTests.BuiltIns())
+        {
+            Errors(BreathPatternJson.Serialize(pattern)).Should().BeEmpty(pattern.Name);
+        }
+    }
+
+    [Fact]
+    public void Schema_RandomValidPatterns_Validate() =>
+        PatternGen.Pattern.Sample(pattern =>
+        {
+            var json = BreathPatternJson.Serialize(pattern);
+            Errors(json).Should().BeEmpty(json);
+        }, iter: 500);
+
+    [Theory]
+    [InlineData("""{"name":"x","phases":[{"kind":"inhale","duration":4},{"kind":"exhale","duration":4}]}""", "no version")]
+    [InlineData("""{"version":2,"name":"x","phases":[{"kind":"inhale","duration":4},{"kind":"exhale","duration":4}]}""", "unknown version")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":4},{"kind":"exhale","duration":4}],"colour":1}""", "unknown field")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":4,"speed":1},{"kind":"exhale","duration":4}]}""", "unknown phase field")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":4},{"kind":"holdAfterInhale","duration":4}]}""", "no exhale")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":"4"},{"kind":"exhale","duration":4}]}""", "duration as text")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":700},{"kind":"exhale","duration":4}]}""", "phase too long")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":4,"airway":"ear"},{"kind":"exhale","duration":4}]}""", "unknown airway")]
+    [InlineData("""{"version":1,"name":"","phases":[{"kind":"inhale","duration":4},{"kind":"exhale","duration":4}]}""", "empty name")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":4,"segments":[{"region":"a","share":0}]},{"kind":"exhale","duration":4}]}""", "zero share")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":4},{"kind":"exhale","duration":4}],"defaultLength":{"kind":"cycles"}}""", "cycles without a count")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":4},{"kind":"exhale","duration":4}],"progression":{"step":1,"everyCycles":0,"target":8}}""", "zero cycles per step")]
+    public void Schema_InvalidDocuments_DoNotValidate(string json, string because)
+    {
+        Errors(json).Should().NotBeEmpty(because);
+        FluentActions.Invoking(() => BreathPatternJson.Deserialize(json)).Should().Throw<BreathPatternJsonException>(because);
+    }
+
+    private static List<string> Errors(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var result = Schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return result.IsValid
+            ? []
+            : (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).DefaultIfEmpty("invalid").ToList();
+    }
+}
