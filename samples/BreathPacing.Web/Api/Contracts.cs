@@ -84,11 +84,11 @@ public sealed record ParsePatternRequest(string? Notation = null);
 /// <summary>A parsed pattern with its safety findings.</summary>
 /// <param name="Pattern">The pattern in the library's JSON format.</param>
 /// <param name="Name">The pattern's name.</param>
-/// <param name="Notation">The pattern in canonical notation.</param>
+/// <param name="Notation">The pattern in canonical notation, when the notation can express it.</param>
 /// <param name="Phases">Its phases.</param>
 /// <param name="Analysis">Its breathing figures.</param>
 /// <param name="Findings">What the gentle safety profile says about it.</param>
-public sealed record ParsedPattern(JsonElement Pattern, string Name, string Notation, IReadOnlyList<PhaseView> Phases, AnalysisView? Analysis, IReadOnlyList<FindingView> Findings);
+public sealed record ParsedPattern(JsonElement Pattern, string Name, string? Notation, IReadOnlyList<PhaseView> Phases, AnalysisView Analysis, IReadOnlyList<FindingView> Findings);
 
 /// <summary>A pattern's breathing figures.</summary>
 /// <param name="BreathsPerMinute">Cycles per minute.</param>

@@ -67,6 +67,7 @@ public sealed class PageTests(BrowserFixture fixture) : IAsyncLifetime
         await _page.Locator("#pause").ClickAsync();
         await Assertions.Expect(_page.Locator("#resume")).ToBeVisibleAsync();
         await Assertions.Expect(_page.Locator("#session")).ToHaveAttributeAsync("data-state", "paused");
+        await Assertions.Expect(_page.Locator("#announcer")).ToHaveTextAsync("Paused"); // the server's event has arrived
         var frozen = await RemainingMsAsync();
         await _page.WaitForTimeoutAsync(1200); // nothing may move while paused
         (await RemainingMsAsync()).Should().Be(frozen);
@@ -123,6 +124,27 @@ public sealed class PageTests(BrowserFixture fixture) : IAsyncLifetime
         await Assertions.Expect(_page.Locator("#notation-status")).Not.ToBeEmptyAsync();
         await Assertions.Expect(_page.Locator("#notation")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(_page.Locator("#start")).ToBeDisabledAsync();
+        (await _page.Locator("#notation-status").TextContentAsync()).Should().Contain("at character 3");
+    }
+
+    [Fact]
+    public async Task CustomPattern_Valid_ShowsItsSafetyFindingsAndBreathes()
+    {
+        await _page.GotoAsync("/");
+        await _page.Locator("input[name=source][value=custom]").CheckAsync();
+        await _page.Locator("#notation").FillAsync("1-0-1-0");
+
+        await Assertions.Expect(_page.Locator("#notation-status")).ToHaveClassAsync("status ok");
+        await Assertions.Expect(_page.Locator("#findings li.warning")).ToHaveCountAsync(3);
+        await Assertions.Expect(_page.Locator("#start")).ToBeEnabledAsync();
+
+        await _page.Locator("#length").FillAsync("2");
+        await _page.Locator("#start").ClickAsync();
+        await Assertions.Expect(_page.Locator("#pattern-name")).ToHaveTextAsync("1-1");
+        await Assertions.Expect(_page.Locator("#wave-visual")).ToBeVisibleAsync();
+        await Assertions.Expect(_page.Locator("#phase-label")).ToHaveTextAsync("Exhale");
+        await Assertions.Expect(_page.Locator("#summary")).ToBeVisibleAsync();
+        _errors.Should().BeEmpty();
     }
 
     [Fact]
