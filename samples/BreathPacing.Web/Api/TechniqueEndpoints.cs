@@ -1,3 +1,4 @@
+using BreathPacing.Grounding;
 using BreathPacing.Web.Content;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,6 +16,8 @@ public static class TechniqueEndpoints
             .WithTags("Techniques").WithName("ListTechniques").WithSummary("Every built-in technique with its guidance and default pattern.");
         app.MapGet("/api/techniques/{id}", Get)
             .WithTags("Techniques").WithName("GetTechnique").WithSummary("One technique, by id or alias.");
+        app.MapGet("/api/guide", (IGroundingCatalog catalog) => TypedResults.Ok(GuideView.Of(catalog)))
+            .WithTags("Techniques").WithName("GetGuide").WithSummary("The grounding guide: its purpose, other self-care routines and every source.");
         app.MapPost("/api/patterns/parse", Parse)
             .WithTags("Patterns").WithName("ParsePattern").WithSummary("Parses a notation into the pattern JSON and its safety findings.");
         return app;

@@ -70,3 +70,24 @@ public sealed class TechniqueViews(IGroundingCatalog catalog, PatternFormats for
             formats.ToJson(t.DefaultPattern), t.DefaultPattern.Phases.Select(PhaseView.Of).ToArray());
     }
 }
+
+/// <summary>The grounding guide: what it is for, other self-care routines, and every source.</summary>
+/// <param name="Title">The guide's title.</param>
+/// <param name="Purpose">What the techniques and routines are for.</param>
+/// <param name="Audience">Who the guide is written for.</param>
+/// <param name="Background">Why this work is demanding and why self-care matters.</param>
+/// <param name="SelfCare">Other self-care routines.</param>
+/// <param name="Sources">Every source the content cites.</param>
+public sealed record GuideView(string Title, string Purpose, string Audience, string Background, IReadOnlyList<SelfCareView> SelfCare, IReadOnlyList<SourceView> Sources)
+{
+    /// <summary>Describes <paramref name="catalog"/>'s guide.</summary>
+    /// <param name="catalog">The catalog.</param>
+    /// <returns>The view.</returns>
+    public static GuideView Of(IGroundingCatalog catalog) => new(
+        catalog.Guide.Title,
+        catalog.Guide.Purpose,
+        catalog.Guide.Audience,
+        catalog.Guide.Background,
+        catalog.SelfCareRoutines.Select(static r => new SelfCareView(r.Id, r.Name, r.Description)).ToArray(),
+        catalog.Sources.Select(static s => new SourceView(s.Id, s.Citation, s.Kind, s.Year, s.Url)).ToArray());
+}

@@ -83,13 +83,25 @@ public sealed class ApiContractTests : IClassFixture<ApiContractTests.Host>
     }
 
     [Fact]
+    public async Task Guide_HasPurposeSelfCareAndEverySource()
+    {
+        var guide = await _client.GetFromJsonAsync<JsonElement>("/api/guide");
+
+        guide.GetProperty("purpose").GetString().Should().NotBeNullOrWhiteSpace();
+        guide.GetProperty("selfCare").GetArrayLength().Should().BeGreaterThanOrEqualTo(5);
+        var sources = guide.GetProperty("sources").EnumerateArray().ToList();
+        sources.Should().HaveCount(5, "the four studies and the article");
+        sources.Count(s => s.GetProperty("kind").GetString() == "study").Should().Be(4);
+    }
+
+    [Fact]
     public async Task OpenApi_DescribesEveryRoute()
     {
         var document = await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         paths.Should().Contain(["/api/techniques", "/api/techniques/{id}", "/api/patterns/parse", "/api/sessions", "/api/sessions/{id}/events",
-            "/api/sessions/{id}/pause", "/api/sessions/{id}/resume", "/api/sessions/{id}"]);
+            "/api/sessions/{id}/pause", "/api/sessions/{id}/resume", "/api/sessions/{id}", "/api/guide"]);
     }
 
     [Fact]

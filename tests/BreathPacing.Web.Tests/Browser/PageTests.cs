@@ -35,7 +35,11 @@ public sealed class PageTests(BrowserFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task ThreePartBreath_PhaseGoesInhaleThenExhale_AndRegionsFillInOrderThenEmpty()
     {
-        await StartAsync(source: "three-part-breath", seconds: "2", cycles: "2");
+        await _page.GotoAsync("/");
+        await _page.Locator("#colour").FillAsync("#c2703d");
+        await StartAsync(source: "three-part-breath", seconds: "2", cycles: "2", navigate: false);
+        (await _page.Locator("#region-lower-belly .region-fill").EvaluateAsync<string>("e => getComputedStyle(e).fill"))
+            .Should().Be("rgb(194, 112, 61)", "the regions fill with the chosen colour");
 
         await Assertions.Expect(_page.Locator("#phase-label")).ToHaveTextAsync("Inhale");
         (await _page.Locator("#pattern-name").TextContentAsync()).Should().Be("Three-Part Breath");
@@ -84,9 +88,13 @@ public sealed class PageTests(BrowserFixture fixture) : IAsyncLifetime
     {
         await StartAsync(source: "oceans-breath", seconds: "2", cycles: "3");
         await Assertions.Expect(_page.Locator("#phase-label")).ToHaveTextAsync("Inhale");
-        await _page.Locator("body").FocusAsync();
-        await _page.Locator("#announcer").EvaluateAsync("e => e.closest('body').focus()");
+        await Assertions.Expect(_page.Locator("#pause")).ToBeFocusedAsync();
 
+        await _page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(_page.Locator("#announcer")).ToHaveTextAsync("Paused");
+        await Assertions.Expect(_page.Locator("#resume")).ToBeFocusedAsync();
+        await _page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(_page.Locator("#announcer")).ToHaveTextAsync("Resumed");
         await _page.Keyboard.PressAsync("Escape");
 
         await Assertions.Expect(_page.Locator("#summary")).ToBeVisibleAsync();
@@ -97,7 +105,9 @@ public sealed class PageTests(BrowserFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task OceansBreath_WaveRisesAndFalls_ThenTheSummaryOffersSelfCare()
     {
-        await StartAsync(source: "oceans-breath", seconds: "2", cycles: "1");
+        await _page.GotoAsync("/");
+        await _page.Locator("#sound").CheckAsync(); // the synthesised tones and wave must run without errors
+        await StartAsync(source: "oceans-breath", seconds: "2", cycles: "1", navigate: false);
 
         await Assertions.Expect(_page.Locator("#wave-visual")).ToBeVisibleAsync();
         await Assertions.Expect(_page.Locator("#body-visual")).ToBeHiddenAsync();
@@ -163,6 +173,19 @@ public sealed class PageTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Guidance_ShowsStepsCautionsSelfCareAndEverySource()
+    {
+        await _page.GotoAsync("/");
+
+        await Assertions.Expect(_page.Locator("#sources li")).ToHaveCountAsync(5);
+        await Assertions.Expect(_page.Locator("#techniques details")).ToHaveCountAsync(2);
+        await _page.Locator("#techniques details summary").First.ClickAsync();
+        await Assertions.Expect(_page.Locator("#techniques details ol li").First).ToBeVisibleAsync();
+        await Assertions.Expect(_page.Locator("#routines li")).Not.ToHaveCountAsync(0);
+        _errors.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task PatternName_IsRenderedAsTextNeverAsHtml()
     {
         await _page.GotoAsync("/");
@@ -174,9 +197,13 @@ public sealed class PageTests(BrowserFixture fixture) : IAsyncLifetime
         (await _page.Locator("#pattern-name img").CountAsync()).Should().Be(0);
     }
 
-    private async Task StartAsync(string source, string seconds, string cycles)
+    private async Task StartAsync(string source, string seconds, string cycles, bool navigate = true)
     {
-        await _page.GotoAsync("/");
+        if (navigate)
+        {
+            await _page.GotoAsync("/");
+        }
+
         await _page.Locator($"input[name=source][value={source}]").CheckAsync();
         await _page.Locator("#seconds").FillAsync(seconds);
         await _page.Locator("#length").FillAsync(cycles);

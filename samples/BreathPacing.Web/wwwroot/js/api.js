@@ -24,6 +24,7 @@ async function send(method, url, body) {
 
 export const api = {
   techniques: () => send('GET', '/api/techniques'),
+  guide: () => send('GET', '/api/guide'),
   parse: (notation) => send('POST', '/api/patterns/parse', { notation }),
   start: (request) => send('POST', '/api/sessions', request),
   pause: (id) => send('POST', `/api/sessions/${encodeURIComponent(id)}/pause`),

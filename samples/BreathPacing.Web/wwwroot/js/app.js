@@ -162,7 +162,14 @@ function follow(created) {
   for (const kind of EVENT_KINDS) {
     source.addEventListener(kind, (e) => onEvent(kind, JSON.parse(e.data)));
   }
-  // EventSource reconnects on its own with Last-Event-ID; the server resumes after it.
+  // EventSource reconnects on its own with Last-Event-ID; the server resumes after it. It gives up only when
+  // the server refuses (the session expired or was stopped elsewhere).
+  source.addEventListener('error', () => {
+    if (current?.source === source && source.readyState === EventSource.CLOSED) {
+      ui.phase.textContent = 'Connection lost';
+      ui.announcer.textContent = 'The connection to the session was lost.';
+    }
+  });
   current.raf = requestAnimationFrame(frame);
 }
 
@@ -171,6 +178,7 @@ function onEvent(kind, data) {
   const { model, clock } = current;
   clock.observe(data);
   if (!model.apply(kind, data)) return;
+  if (kind !== 'SessionCompleted') render(performance.now());
   switch (kind) {
     case 'PhaseStarted': {
       const name = phaseNames[data.phaseKind] ?? data.phaseKind;
@@ -208,6 +216,12 @@ function setPausedUi(paused) {
 
 function frame(time) {
   if (!current) return;
+  render(time);
+  current.raf = requestAnimationFrame(frame);
+}
+
+// Draws the session at this instant: each display frame, and at once when an event changes what is known.
+function render(time) {
   const { model, clock, visual, created } = current;
   const active = clock.activeAt();
   const f = model.sample(active);
@@ -225,7 +239,6 @@ function frame(time) {
   }
   const oceanExhale = created.visual === 'wave' && f.phaseKind === 'exhale' && model.state === 'running';
   sound.wave(oceanExhale ? Math.sin(Math.PI * f.phaseProgress) : 0);
-  current.raf = requestAnimationFrame(frame);
 }
 
 function showSummary(data) {
@@ -288,10 +301,9 @@ function list(tag, items) {
 
 async function loadGuidance() {
   try {
-    const techniques = await api.techniques();
-    const container = $('techniques');
-    const sources = new Map();
-    container.replaceChildren(...techniques.map((t) => {
+    const [guide, techniques] = await Promise.all([api.guide(), api.techniques()]);
+    $('guide').replaceChildren(element('p', guide.purpose), element('p', guide.audience, 'hint'));
+    $('techniques').replaceChildren(...techniques.map((t) => {
       const details = document.createElement('details');
       details.append(element('summary', t.name));
       if (t.aliases?.length) details.append(element('p', `Also called: ${t.aliases.join(', ')}`, 'hint'));
@@ -300,10 +312,14 @@ async function loadGuidance() {
       if (t.visualisation) details.append(element('p', t.visualisation));
       if (t.timingGuidance) { details.append(element('h4', 'Timing')); details.append(element('p', t.timingGuidance)); }
       if (t.cautions?.length) { details.append(element('h4', 'Cautions')); details.append(list('ul', t.cautions)); }
-      for (const s of t.sources || []) sources.set(s.id, s.citation);
       return details;
     }));
-    $('sources').replaceChildren(...[...sources.values()].map((c) => element('li', c)));
+    $('routines').replaceChildren(...guide.selfCare.map((r) => {
+      const li = element('li');
+      li.append(element('strong', r.name), document.createTextNode(` — ${r.description}`));
+      return li;
+    }));
+    $('sources').replaceChildren(...guide.sources.map((s) => element('li', s.citation)));
   } catch {
     $('techniques').replaceChildren(element('p', 'Guidance could not be loaded.', 'hint'));
   }
