@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace BreathPacing.Web.Tests.Browser;
 
@@ -8,7 +9,7 @@ namespace BreathPacing.Web.Tests.Browser;
 /// generous timeouts, never fixed sleeps, except where a test must show that nothing changes.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PageTests(BrowserFixture fixture) : IAsyncLifetime
+public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
     private const float Timeout = 15_000;
     private readonly List<string> _errors = [];
@@ -59,6 +60,12 @@ public sealed class PageTests(BrowserFixture fixture) : IAsyncLifetime
         await WaitForFillAsync("lower-belly", atMost: 0.05);
 
         (await _page.Locator("#progress").GetAttributeAsync("value")).Should().NotBe("0");
+
+        // Server and browser share this machine's clock, so the true offset is zero: the estimate's distance from
+        // zero is how far the picture runs behind the server (delivery latency), which should be under a frame.
+        var offset = await NumberAsync("#session", "data-clock-offset-ms");
+        output.WriteLine($"Estimated clock offset (browser − server): {offset:0.0} ms");
+        Math.Abs(offset).Should().BeLessThan(50, "the page maps server time onto its clock within a few frames even on a loaded machine");
         _errors.Should().BeEmpty("the page runs without script errors or CSP violations");
     }
 

@@ -177,6 +177,7 @@ function onEvent(kind, data) {
   if (!current) return;
   const { model, clock } = current;
   clock.observe(data);
+  ui.session.dataset.clockOffsetMs = clock.offset.toFixed(1); // for diagnostics and tests
   if (!model.apply(kind, data)) return;
   if (kind !== 'SessionCompleted') render(performance.now());
   switch (kind) {
