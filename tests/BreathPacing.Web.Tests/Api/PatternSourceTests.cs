@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BreathPacing.Web.Tests.Support;
 
 namespace BreathPacing.Web.Tests.Api;
@@ -95,6 +96,24 @@ public sealed class PatternSourceTests : IClassFixture<PatternSourceTests.Host>
         session.GetProperty("visual").GetString().Should().Be("body", "the JSON keeps the body-region segments");
         session.GetProperty("pattern").GetRawText().Should().Be(technique.GetProperty("defaultPattern").GetRawText());
         session.GetProperty("totalCycles").GetInt32().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task StartSession_PatternJson_CanPaceThreePartBreathFasterThanTheTechniqueAllows()
+    {
+        // The technique's options stop at 2 s (the seed warns that short breaths cause dizziness); a pattern
+        // document may say anything valid, and the safety profile, not the server, speaks about it.
+        var technique = await _client.GetFromJsonAsync<JsonNode>("/api/techniques/three-part-breath");
+        var pattern = technique!["defaultPattern"]!;
+        foreach (var phase in pattern["phases"]!.AsArray())
+        {
+            phase!["duration"] = 1;
+        }
+
+        var session = await WebApi.StartAsync(_client, new JsonObject { ["pattern"] = pattern.DeepClone(), ["cycles"] = 1 }.ToJsonString());
+
+        session.GetProperty("visual").GetString().Should().Be("body");
+        session.GetProperty("totalDurationMs").GetDouble().Should().Be(2000);
     }
 
     [Theory]
