@@ -15,6 +15,7 @@ public sealed class WebSession : IDisposable
     private int _clients;
     private DateTimeOffset _lastActivity;
     private DateTimeOffset? _completedAt;
+    private volatile bool _disposed;
 
     internal WebSession(string id, BreathSession session, DateTimeOffset startedAt, string? techniqueId, IScheduler clock)
     {
@@ -76,7 +77,7 @@ public sealed class WebSession : IDisposable
     }
 
     /// <summary>Whether the session has been disposed (expired or deleted).</summary>
-    public bool IsDisposed { get; private set; }
+    public bool IsDisposed => _disposed;
 
     /// <summary>Records an event-stream client; dispose the result when it disconnects.</summary>
     /// <returns>A handle that detaches the client once.</returns>
@@ -111,7 +112,7 @@ public sealed class WebSession : IDisposable
     /// <summary>Stops the engine session if it still runs and frees its timer.</summary>
     public void Dispose()
     {
-        IsDisposed = true;
+        _disposed = true;
         _completionWatch.Dispose();
         Session.Dispose();
     }

@@ -119,6 +119,7 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
         await Assertions.Expect(_page.Locator("#wave-visual")).ToBeVisibleAsync();
         await Assertions.Expect(_page.Locator("#body-visual")).ToBeHiddenAsync();
         await WaitUntilAsync(async () => await NumberAsync("#wave-path", "data-level") > 0.9, "the wave rises");
+        await Screenshot("oceans-breath.png");
         await Assertions.Expect(_page.Locator("#phase-label")).ToHaveTextAsync("Exhale");
         await WaitUntilAsync(async () => await NumberAsync("#wave-path", "data-level") < 0.5, "the wave falls");
 
@@ -127,6 +128,24 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
         await Assertions.Expect(_page.Locator("#self-care")).ToBeVisibleAsync();
         await Assertions.Expect(_page.Locator("#self-care-name")).Not.ToBeEmptyAsync();
         await Assertions.Expect(_page.Locator("#summary-early")).ToBeHiddenAsync();
+        await Screenshot("summary.png");
+        _errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ThreePartBreath_Lengthening_StartsAProgressingSession()
+    {
+        await _page.GotoAsync("/");
+        await _page.Locator("#lengthen").CheckAsync();
+        var request = await _page.RunAndWaitForRequestAsync(
+            () => StartAsync(source: "three-part-breath", seconds: "2", cycles: "20", navigate: false),
+            r => r.Url.EndsWith("/api/sessions", StringComparison.Ordinal) && r.Method == "POST");
+
+        request.PostDataJSON()!.Value.GetProperty("progress").GetBoolean().Should().BeTrue();
+        var created = await (await request.ResponseAsync())!.JsonAsync();
+        created!.Value.GetProperty("totalDurationMs").GetDouble().Should().BeGreaterThan(20 * 4000, "later cycles are longer than the first");
+        await Assertions.Expect(_page.Locator("#phase-label")).ToHaveTextAsync("Inhale");
+        await Assertions.Expect(_page.Locator("#cycle")).ToHaveTextAsync("Cycle 1 of 20");
         _errors.Should().BeEmpty();
     }
 
@@ -189,6 +208,7 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
         await _page.Locator("#techniques details summary").First.ClickAsync();
         await Assertions.Expect(_page.Locator("#techniques details ol li").First).ToBeVisibleAsync();
         await Assertions.Expect(_page.Locator("#routines li")).Not.ToHaveCountAsync(0);
+        await Screenshot("setup.png");
         _errors.Should().BeEmpty();
     }
 

@@ -103,6 +103,7 @@ function buildRequest() {
     request.notation = ui.notation.value.trim();
   } else {
     request.techniqueId = source;
+    if (source === 'three-part-breath' && $('lengthen').checked) request.progress = true;
     const seconds = Number(ui.seconds.value);
     if (ui.seconds.value !== '' && Number.isFinite(seconds)) request.seconds = seconds;
   }
