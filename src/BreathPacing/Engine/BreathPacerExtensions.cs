@@ -7,12 +7,18 @@ namespace BreathPacing.Engine;
 /// <summary>Convenience overloads of <see cref="IBreathPacer"/>, in the Rx style: each with and without a scheduler.</summary>
 public static class BreathPacerExtensions
 {
+    /// <summary>A cold stream of a session of <paramref name="pattern"/>, for its default length, on the pacer's default scheduler.</summary>
+    /// <param name="pacer">The pacer.</param>
+    /// <param name="pattern">The pattern.</param>
+    /// <returns>The events.</returns>
+    public static IObservable<BreathEvent> Pace(this IBreathPacer pacer, BreathPattern pattern) => pacer.Pace(pattern, null);
+
     /// <summary>A cold stream of a session of <paramref name="pattern"/> on the pacer's default scheduler.</summary>
     /// <param name="pacer">The pacer.</param>
     /// <param name="pattern">The pattern.</param>
     /// <param name="length">The session length; <see langword="null"/> takes the pattern's default.</param>
     /// <returns>The events.</returns>
-    public static IObservable<BreathEvent> Pace(this IBreathPacer pacer, BreathPattern pattern, SessionLength? length = null)
+    public static IObservable<BreathEvent> Pace(this IBreathPacer pacer, BreathPattern pattern, SessionLength? length)
     {
         ArgumentNullException.ThrowIfNull(pacer);
         return pacer.Pace(new BreathTimeline(pattern, length), pacer.DefaultScheduler);
@@ -40,12 +46,18 @@ public static class BreathPacerExtensions
         return pacer.Pace(timeline, pacer.DefaultScheduler);
     }
 
+    /// <summary>Starts a controllable session of <paramref name="pattern"/>, for its default length, on the pacer's default scheduler.</summary>
+    /// <param name="pacer">The pacer.</param>
+    /// <param name="pattern">The pattern.</param>
+    /// <returns>The running session.</returns>
+    public static BreathSession Start(this IBreathPacer pacer, BreathPattern pattern) => pacer.Start(pattern, null);
+
     /// <summary>Starts a controllable session of <paramref name="pattern"/> on the pacer's default scheduler.</summary>
     /// <param name="pacer">The pacer.</param>
     /// <param name="pattern">The pattern.</param>
     /// <param name="length">The session length; <see langword="null"/> takes the pattern's default.</param>
     /// <returns>The running session.</returns>
-    public static BreathSession Start(this IBreathPacer pacer, BreathPattern pattern, SessionLength? length = null)
+    public static BreathSession Start(this IBreathPacer pacer, BreathPattern pattern, SessionLength? length)
     {
         ArgumentNullException.ThrowIfNull(pacer);
         return pacer.Start(new BreathTimeline(pattern, length), pacer.DefaultScheduler);

@@ -4,7 +4,10 @@ using CsCheck;
 
 namespace BreathPacing.Tests.Support;
 
-/// <summary>Generators of valid patterns and timelines for property-based tests.</summary>
+/// <summary>
+/// Generators for property-based tests. <see cref="Pattern"/> makes small patterns whose sessions are quick
+/// to run end to end; <see cref="Timeline"/> lays out any valid pattern from <see cref="PatternGen"/>.
+/// </summary>
 public static class Arbitrary
 {
     public static readonly Gen<TimeSpan> PhaseDuration = Gen.Int[1, 1200].Select(hundredths => TimeSpan.FromMilliseconds(hundredths * 10));
@@ -39,5 +42,5 @@ public static class Arbitrary
         Gen.Int[1, 20].Select(SessionLength.Cycles),
         Gen.Int[1, 600].Select(s => SessionLength.Of(TimeSpan.FromSeconds(s))));
 
-    public static readonly Gen<BreathTimeline> Timeline = Gen.Select(Pattern, Length).Select((p, l) => new BreathTimeline(p, l));
+    public static readonly Gen<BreathTimeline> Timeline = Gen.Select(Gen.OneOf(Pattern, PatternGen.Pattern), Length).Select((p, l) => new BreathTimeline(p, l));
 }
