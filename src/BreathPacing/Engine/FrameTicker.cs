@@ -3,16 +3,25 @@ using System.Reactive.Disposables;
 
 namespace BreathPacing.Engine;
 
-/// <summary>Samples a session's position at absolute instants k × interval, on one timer at a time.</summary>
+/// <summary>
+/// Samples a session's position at absolute instants k × interval, on one timer at a time. A generation
+/// counter makes every superseded or cancelled timer harmless, so a tick that runs on another thread
+/// before <see cref="IScheduler.Schedule{TState}(TState, TimeSpan, Func{IScheduler, TState, IDisposable})"/>
+/// has even returned cannot leave the chain without a live timer. No lock is held while the observer runs
+/// (it may read the session, which has its own lock); ticks never overlap because only a tick arms the next.
+/// </summary>
 internal sealed class FrameTicker : IDisposable
 {
+    private readonly object _gate = new();
     private readonly BreathSession _session;
     private readonly long _intervalTicks;
     private readonly IScheduler _scheduler;
     private readonly IObserver<BreathFrame> _observer;
-    private readonly SerialDisposable _timer = new();
     private IStopwatch? _clock;
+    private IDisposable? _timer;
+    private long _generation;
     private long _index;
+    private bool _disposed;
 
     public FrameTicker(BreathSession session, TimeSpan interval, IScheduler scheduler, IObserver<BreathFrame> observer)
     {
@@ -29,23 +38,63 @@ internal sealed class FrameTicker : IDisposable
         return this;
     }
 
-    public void Dispose() => _timer.Dispose();
+    public void Dispose()
+    {
+        IDisposable? timer;
+        lock (_gate)
+        {
+            _disposed = true;
+            _generation++;
+            timer = _timer;
+            _timer = null;
+        }
+
+        timer?.Dispose();
+    }
 
     private void Arm()
     {
-        var remaining = (_index * _intervalTicks) - _clock!.Elapsed.Ticks;
-        _timer.Disposable = _scheduler.Schedule(this, TimeSpan.FromTicks(Math.Max(0, remaining)), static (_, self) =>
+        long generation;
+        lock (_gate)
         {
-            self.Tick();
+            if (_disposed)
+            {
+                return;
+            }
+
+            generation = ++_generation;
+        }
+
+        var remaining = (_index * _intervalTicks) - _clock!.Elapsed.Ticks;
+        var timer = _scheduler.Schedule((Ticker: this, Generation: generation), TimeSpan.FromTicks(Math.Max(0, remaining)), static (_, state) =>
+        {
+            state.Ticker.Tick(state.Generation);
             return Disposable.Empty;
         });
+
+        lock (_gate)
+        {
+            if (generation == _generation && !_disposed)
+            {
+                _timer = timer;
+                return;
+            }
+        }
+
+        // Superseded (the tick already ran and re-armed) or disposed meanwhile: this handle is spent.
+        timer.Dispose();
     }
 
-    private void Tick()
+    private void Tick(long generation)
     {
-        if (_timer.IsDisposed)
+        lock (_gate)
         {
-            return;
+            if (_disposed || generation != _generation)
+            {
+                return; // a stale timer
+            }
+
+            _timer = null;
         }
 
         if (_clock!.Elapsed.Ticks < _index * _intervalTicks)
@@ -58,8 +107,8 @@ internal sealed class FrameTicker : IDisposable
         _observer.OnNext(new BreathFrame(_index, position));
         if (position.IsComplete || _session.State == BreathSessionState.Completed)
         {
+            Dispose();
             _observer.OnCompleted();
-            _timer.Dispose();
             return;
         }
 

@@ -219,6 +219,19 @@ public class BreathSessionTests
         frames.Items.Skip(2).Select(f => f.Position.Elapsed).Should().OnlyContain(e => e == S(2));
     }
 
+    [Fact]
+    public void Frames_FirstTickRunningOnAnotherThreadBeforeScheduleReturns_KeepTicking()
+    {
+        // The first frame is due at once; a thread-pool timer may run it, and re-arm, before Schedule returns.
+        using var session = CreateSut();
+        using var frames = _time.Record(session.Frames(TimeSpan.FromSeconds(1), new RacingScheduler(_time.Scheduler)));
+
+        _time.AdvanceTo(S(100));
+
+        frames.Values.Select(f => f.Value.Index).Should().Equal(Enumerable.Range(0, 21).Select(i => (long)i));
+        frames.CompletedAt.Should().Be(S(20));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(0.5)]

@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
+using System.Threading;
 
 namespace BreathPacing.Tests.Support;
 
@@ -58,4 +59,32 @@ public sealed class CountingScheduler : IScheduler, IStopwatchProvider
     }
 
     public IStopwatch StartStopwatch() => _inner.StartStopwatch();
+}
+
+/// <summary>
+/// Runs an action that is due at once to completion on another thread before <c>Schedule</c> returns — the
+/// worst interleaving a thread-pool timer can produce; later actions wait for the wrapped virtual clock.
+/// </summary>
+public sealed class RacingScheduler(VirtualTimeSchedulerBase<DateTimeOffset, TimeSpan> inner) : IScheduler, IStopwatchProvider
+{
+    public DateTimeOffset Now => inner.Now;
+
+    public IDisposable Schedule<TState>(TState state, Func<IScheduler, TState, IDisposable> action) => Schedule(state, TimeSpan.Zero, action);
+
+    public IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action) => Schedule(state, dueTime - Now, action);
+
+    public IDisposable Schedule<TState>(TState state, TimeSpan dueTime, Func<IScheduler, TState, IDisposable> action)
+    {
+        if (dueTime > TimeSpan.Zero)
+        {
+            return inner.Schedule(state, dueTime, (_, s) => action(this, s));
+        }
+
+        var thread = new Thread(() => action(this, state));
+        thread.Start();
+        thread.Join();
+        return Disposable.Empty;
+    }
+
+    public IStopwatch StartStopwatch() => inner.StartStopwatch();
 }

@@ -1,0 +1,37 @@
+using Spectre.Console;
+
+namespace BreathPacing.ConsoleHost;
+
+/// <summary>What the app needs from the process it runs in, so tests can run it on strings and fake clocks.</summary>
+internal sealed record AppEnvironment(
+    TextWriter Out,
+    TextWriter Error,
+    bool IsOutputRedirected,
+    bool IsInputRedirected,
+    Func<string, string?> GetVariable,
+    TimeProvider Time)
+{
+    /// <summary>The real console, environment and clock.</summary>
+    public static AppEnvironment FromConsole() => new(
+        Console.Out,
+        Console.Error,
+        Console.IsOutputRedirected,
+        Console.IsInputRedirected,
+        Environment.GetEnvironmentVariable,
+        TimeProvider.System);
+
+    /// <summary>Whether the user asked for no colour (https://no-color.org: any non-empty NO_COLOR).</summary>
+    public bool NoColor => !string.IsNullOrEmpty(GetVariable("NO_COLOR"));
+
+    /// <summary>Whether the terminal cannot position the cursor (TERM=dumb).</summary>
+    public bool DumbTerminal => string.Equals(GetVariable("TERM"), "dumb", StringComparison.Ordinal);
+
+    /// <summary>A Spectre console over <see cref="Out"/> that honours NO_COLOR.</summary>
+    public IAnsiConsole CreateConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.Detect,
+        ColorSystem = NoColor ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        Interactive = IsInputRedirected ? InteractionSupport.No : InteractionSupport.Detect,
+        Out = new AnsiConsoleOutput(Out),
+    });
+}

@@ -1,0 +1,172 @@
+using BreathPacing.Engine;
+using BreathPacing.Patterns;
+
+namespace BreathPacing.Web.Api;
+
+/// <summary>
+/// The data of one Server-Sent Event. Every payload has the event's <c>sequence</c> and <c>kind</c>, its ideal
+/// active-time <c>offsetMs</c>, the server's clock when it was sent (<c>serverTime</c>) and the session's active
+/// time at that moment (<c>elapsedMs</c>), from which a client maps active time onto its own clock.
+/// </summary>
+public abstract record EventPayload
+{
+    /// <summary>The engine's sequence number (also the SSE id).</summary>
+    public required long Sequence { get; init; }
+
+    /// <summary>The event kind (also the SSE event name).</summary>
+    public required BreathEventKind Kind { get; init; }
+
+    /// <summary>The ideal active-time offset from the session start, in milliseconds.</summary>
+    public required double OffsetMs { get; init; }
+
+    /// <summary>The server's clock when this event was sent.</summary>
+    public required DateTimeOffset ServerTime { get; init; }
+
+    /// <summary>The session's active time when this event was sent, in milliseconds.</summary>
+    public required double ElapsedMs { get; init; }
+
+    /// <summary>The session's state when this event was sent.</summary>
+    public required BreathSessionState State { get; init; }
+}
+
+/// <summary>Data of <c>SessionStarted</c>.</summary>
+public sealed record SessionStartedPayload : EventPayload
+{
+    /// <summary>The pattern's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The planned cycles, if known.</summary>
+    public int? TotalCycles { get; init; }
+
+    /// <summary>The planned active time in milliseconds, if known.</summary>
+    public double? TotalDurationMs { get; init; }
+}
+
+/// <summary>Data of <c>PhaseStarted</c>.</summary>
+public sealed record PhaseStartedPayload : EventPayload
+{
+    /// <summary>The zero-based cycle.</summary>
+    public required int CycleIndex { get; init; }
+
+    /// <summary>The zero-based phase within the cycle.</summary>
+    public required int PhaseIndex { get; init; }
+
+    /// <summary>What the breath does.</summary>
+    public required BreathPhaseKind PhaseKind { get; init; }
+
+    /// <summary>How the breath passes.</summary>
+    public required Airway Airway { get; init; }
+
+    /// <summary>The phase's duration in this cycle, in milliseconds.</summary>
+    public required double DurationMs { get; init; }
+
+    /// <summary>The phase's cue key, if any.</summary>
+    public string? CueKey { get; init; }
+
+    /// <summary>The cue text to show, if any.</summary>
+    public string? Cue { get; init; }
+}
+
+/// <summary>Data of <c>SegmentStarted</c>.</summary>
+public sealed record SegmentStartedPayload : EventPayload
+{
+    /// <summary>The zero-based cycle.</summary>
+    public required int CycleIndex { get; init; }
+
+    /// <summary>The zero-based phase within the cycle.</summary>
+    public required int PhaseIndex { get; init; }
+
+    /// <summary>The zero-based segment within the phase.</summary>
+    public required int SegmentIndex { get; init; }
+
+    /// <summary>What the breath does in the segment's phase.</summary>
+    public required BreathPhaseKind PhaseKind { get; init; }
+
+    /// <summary>The body region, e.g. lower-belly.</summary>
+    public required string Region { get; init; }
+
+    /// <summary>The segment's duration in this cycle, in milliseconds.</summary>
+    public required double DurationMs { get; init; }
+
+    /// <summary>The segment's cue key, if any.</summary>
+    public string? CueKey { get; init; }
+
+    /// <summary>The cue text to show, if any.</summary>
+    public string? Cue { get; init; }
+}
+
+/// <summary>Data of <c>CycleCompleted</c>.</summary>
+public sealed record CycleCompletedPayload : EventPayload
+{
+    /// <summary>The zero-based cycle that ended.</summary>
+    public required int CycleIndex { get; init; }
+}
+
+/// <summary>Data of <c>SessionPaused</c>.</summary>
+public sealed record SessionPausedPayload : EventPayload;
+
+/// <summary>Data of <c>SessionResumed</c>.</summary>
+public sealed record SessionResumedPayload : EventPayload
+{
+    /// <summary>How long the pause lasted, in milliseconds.</summary>
+    public required double PausedForMs { get; init; }
+}
+
+/// <summary>Data of <c>SessionSkippedAhead</c>: the server woke late and jumped to the present.</summary>
+public sealed record SessionSkippedAheadPayload : EventPayload
+{
+    /// <summary>The ideal offset of the first missed event, in milliseconds.</summary>
+    public required double MissedFromMs { get; init; }
+
+    /// <summary>How many events were not delivered.</summary>
+    public required int MissedEvents { get; init; }
+
+    /// <summary>The cycle now under way.</summary>
+    public required int CycleIndex { get; init; }
+
+    /// <summary>The phase now under way.</summary>
+    public required int PhaseIndex { get; init; }
+
+    /// <summary>What the breath does now.</summary>
+    public required BreathPhaseKind PhaseKind { get; init; }
+
+    /// <summary>When the current phase started, in active milliseconds.</summary>
+    public required double PhaseStartMs { get; init; }
+
+    /// <summary>The current phase's duration, in milliseconds.</summary>
+    public required double PhaseDurationMs { get; init; }
+
+    /// <summary>The current segment, or -1.</summary>
+    public required int SegmentIndex { get; init; }
+}
+
+/// <summary>Data of <c>SessionCompleted</c>: always the last event.</summary>
+public sealed record SessionCompletedPayload : EventPayload
+{
+    /// <summary>Whole cycles completed.</summary>
+    public required int CompletedCycles { get; init; }
+
+    /// <summary>Active time breathed, in milliseconds.</summary>
+    public required double ActiveTimeMs { get; init; }
+
+    /// <summary>Time spent paused, in milliseconds.</summary>
+    public required double PausedTimeMs { get; init; }
+
+    /// <summary>Completed cycles per minute of active time.</summary>
+    public required double BreathsPerMinute { get; init; }
+
+    /// <summary>Inhale time divided by exhale time per cycle.</summary>
+    public required double InhaleToExhaleRatio { get; init; }
+
+    /// <summary>Whether the session was stopped before its planned end.</summary>
+    public required bool EndedEarly { get; init; }
+
+    /// <summary>One self-care suggestion for afterwards, if the content model has one.</summary>
+    public SelfCareView? SelfCare { get; init; }
+}
+
+/// <summary>A self-care routine suggested after a session.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Description">What it is.</param>
+public sealed record SelfCareView(string Id, string Name, string Description);

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json;
+using BreathPacing.Patterns;
+using BreathPacing.Timeline;
+using BreathPacing.Web.Content;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace BreathPacing.Web.Api;
+
+/// <summary>The pattern and length a session request asks for, or why it cannot be had.</summary>
+/// <param name="Timeline">The timeline, when the request is valid.</param>
+/// <param name="TechniqueId">The technique's canonical id, when the pattern came from one.</param>
+/// <param name="Problem">The problem, when the request is invalid.</param>
+public sealed record PatternResolution(BreathTimeline? Timeline, string? TechniqueId, ProblemHttpResult? Problem);
+
+/// <summary>Turns a <see cref="CreateSessionRequest"/> into a timeline through the library's public API.</summary>
+public sealed class PatternResolver(TechniqueDirectory techniques, PatternFormats formats, IOptions<WebSessionOptions> options)
+{
+    /// <summary>Resolves the request's single pattern source and its length.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The timeline or a 4xx problem.</returns>
+    public PatternResolution Resolve(CreateSessionRequest request)
+    {
+        var sources = (request.TechniqueId is not null ? 1 : 0) + (request.Notation is not null ? 1 : 0) + (request.Pattern is not null ? 1 : 0);
+        if (sources != 1)
+        {
+            return Fail(Problems.BadRequest(
+                $"Give exactly one pattern source: techniqueId, notation or pattern; {(sources == 0 ? "none was given" : $"{sources} were given")}.",
+                new Dictionary<string, object?> { ["field"] = "techniqueId|notation|pattern" }));
+        }
+
+        if (request.TechniqueId is null && (request.Seconds is not null || request.Progress is not null))
+        {
+            return Fail(Problems.BadRequest("seconds and progress apply to a technique (techniqueId) only.",
+                new Dictionary<string, object?> { ["field"] = request.Seconds is not null ? "seconds" : "progress" }));
+        }
+
+        if (request.Cycles is not null && request.Minutes is not null)
+        {
+            return Fail(Problems.BadRequest("Give cycles or minutes, not both.", new Dictionary<string, object?> { ["field"] = "cycles|minutes" }));
+        }
+
+        var max = options.Value.MaxSessionDuration;
+        if (request.Cycles is { } cycles && (cycles < 1 || cycles > PatternLimits.MaximumCycles))
+        {
+            return Fail(Problems.BadRequest($"cycles = {cycles}: expected a whole number from 1 up to a session of {max.TotalMinutes:0} minutes.",
+                new Dictionary<string, object?> { ["field"] = "cycles", ["value"] = cycles }));
+        }
+
+        if (request.Minutes is { } minutes && (double.IsNaN(minutes) || minutes <= 0 || minutes > max.TotalMinutes))
+        {
+            return Fail(Problems.BadRequest($"minutes = {minutes.ToString(CultureInfo.InvariantCulture)}: expected more than 0 and at most {max.TotalMinutes:0}.",
+                new Dictionary<string, object?> { ["field"] = "minutes", ["value"] = minutes }));
+        }
+
+        try
+        {
+            string? techniqueId = null;
+            BreathPattern pattern;
+            if (request.TechniqueId is { } id)
+            {
+                var technique = techniques.Find(id);
+                if (technique is null)
+                {
+                    return Fail(Problems.BadRequest($"techniqueId = '{id}': no technique has this id or alias. GET /api/techniques lists them.",
+                        new Dictionary<string, object?> { ["field"] = "techniqueId", ["value"] = id }));
+                }
+
+                techniqueId = technique.Id;
+                var built = techniques.Pattern(technique, request.Seconds, request.Progress ?? false);
+                if (built.Problem is not null)
+                {
+                    return Fail(built.Problem);
+                }
+
+                pattern = built.Pattern!;
+            }
+            else if (request.Notation is { } notation)
+            {
+                var parsed = formats.ParseNotation(notation);
+                if (parsed.Problem is not null)
+                {
+                    return Fail(parsed.Problem);
+                }
+
+                pattern = parsed.Pattern!;
+            }
+            else
+            {
+                var read = formats.ReadJson(request.Pattern!.Value);
+                if (read.Problem is not null)
+                {
+                    return Fail(read.Problem);
+                }
+
+                pattern = read.Pattern!;
+            }
+
+            var length = request switch
+            {
+                { Cycles: { } c } => SessionLength.Cycles(c),
+                { Minutes: { } m } => SessionLength.Minutes(m),
+                _ when pattern.DefaultLength.Kind != SessionLengthKind.OpenEnded => pattern.DefaultLength,
+                _ => SessionLength.Cycles(options.Value.DefaultCycles),
+            };
+
+            var timeline = new BreathTimeline(pattern, length);
+            if (timeline.TotalDuration is not { } total || total > max)
+            {
+                var asked = request.Cycles is { } n ? $"cycles = {n}" : request.Minutes is { } mm ? $"minutes = {mm.ToString(CultureInfo.InvariantCulture)}" : $"length = {length}";
+                return Fail(Problems.BadRequest($"{asked}: the session would last {timeline.TotalDuration?.ToString() ?? "forever"}; at most {max} is allowed.",
+                    new Dictionary<string, object?> { ["field"] = request.Cycles is not null ? "cycles" : request.Minutes is not null ? "minutes" : "pattern" }));
+            }
+
+            return new PatternResolution(timeline, techniqueId, null);
+        }
+        catch (InvalidBreathPatternException error)
+        {
+            return Fail(Problems.InvalidPattern(error));
+        }
+    }
+
+    private static PatternResolution Fail(ProblemHttpResult problem) => new(null, null, problem);
+}
+
+/// <summary>A pattern, or why it could not be had.</summary>
+/// <param name="Pattern">The pattern.</param>
+/// <param name="Problem">The problem.</param>
+public sealed record PatternResult(BreathPattern? Pattern, ProblemHttpResult? Problem);

@@ -1,0 +1,351 @@
+// The page: set up a session, follow it over Server-Sent Events, draw it at display rate.
+import { api, ApiError } from './api.js';
+import { SessionClock } from './clock.js';
+import { SessionModel, phaseNames } from './model.js';
+import { BodyVisual, WaveVisual } from './visual.js';
+import { Sound } from './audio.js';
+
+const $ = (id) => document.getElementById(id);
+const EVENT_KINDS = ['SessionStarted', 'PhaseStarted', 'SegmentStarted', 'CycleCompleted', 'SessionPaused',
+  'SessionResumed', 'SessionSkippedAhead', 'SessionCompleted'];
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+
+const ui = {
+  form: $('setup-form'), setup: $('setup'), session: $('session'), summary: $('summary'),
+  techniqueOptions: $('technique-options'), customOptions: $('custom-options'), colourGroup: $('colour-group'),
+  seconds: $('seconds'), colour: $('colour'), notation: $('notation'), notationStatus: $('notation-status'),
+  findings: $('findings'), length: $('length'), sound: $('sound'), setupError: $('setup-error'), start: $('start'),
+  name: $('pattern-name'), phase: $('phase-label'), countdown: $('countdown'), cue: $('cue'),
+  progress: $('progress'), phaseProgress: $('phase-progress'), cycle: $('cycle'), announcer: $('announcer'),
+  pause: $('pause'), resume: $('resume'), stop: $('stop'), again: $('again'),
+};
+
+const body = new BodyVisual($('body-visual'));
+const wave = new WaveVisual($('wave-visual'));
+const sound = new Sound();
+
+let current = null; // { id, created, model, clock, source, visual, raf }
+let notationValid = false;
+
+// ---- Setup form -------------------------------------------------------------------------------------------
+
+function selectedSource() {
+  return ui.form.querySelector('input[name="source"]:checked').value;
+}
+
+function updateSourceOptions() {
+  const source = selectedSource();
+  ui.techniqueOptions.hidden = source === 'custom';
+  ui.customOptions.hidden = source !== 'custom';
+  ui.colourGroup.hidden = source !== 'three-part-breath';
+  ui.start.disabled = source === 'custom' && !notationValid;
+}
+
+function describeNotationError(error) {
+  const p = error.problem || {};
+  const where = Number.isInteger(p.position) ? ` (at character ${p.position + 1})` : '';
+  return `${p.detail || error.message}${where}`;
+}
+
+function renderFindings(findings) {
+  ui.findings.replaceChildren(...(findings || []).map((f) => {
+    const li = document.createElement('li');
+    li.className = f.severity;
+    li.textContent = f.message;
+    return li;
+  }));
+}
+
+let parseTimer = 0;
+let parseGeneration = 0;
+function validateNotationSoon() {
+  clearTimeout(parseTimer);
+  notationValid = false;
+  updateSourceOptions();
+  const text = ui.notation.value.trim();
+  if (!text) {
+    ui.notationStatus.textContent = '';
+    ui.notationStatus.className = 'status';
+    renderFindings([]);
+    return;
+  }
+  parseTimer = setTimeout(async () => {
+    const generation = ++parseGeneration;
+    try {
+      const parsed = await api.parse(text);
+      if (generation !== parseGeneration) return;
+      notationValid = true;
+      ui.notation.setAttribute('aria-invalid', 'false');
+      ui.notationStatus.className = 'status ok';
+      const figures = parsed.analysis ? ` · ${parsed.analysis.breathsPerMinute.toFixed(1)} breaths per minute` : '';
+      ui.notationStatus.textContent = `${describePhases(parsed.phases)}${figures}`;
+      renderFindings(parsed.findings);
+    } catch (error) {
+      if (generation !== parseGeneration) return;
+      notationValid = false;
+      ui.notation.setAttribute('aria-invalid', 'true');
+      ui.notationStatus.className = 'status bad';
+      ui.notationStatus.textContent = describeNotationError(error);
+      renderFindings([]);
+    }
+    updateSourceOptions();
+  }, 250);
+}
+
+function describePhases(phases) {
+  return (phases || []).map((p) => `${phaseNames[p.kind] ?? p.kind} ${(p.durationMs / 1000).toFixed(1).replace(/\.0$/, '')} s`).join(', ');
+}
+
+function buildRequest() {
+  const source = selectedSource();
+  const request = {};
+  if (source === 'custom') {
+    request.notation = ui.notation.value.trim();
+  } else {
+    request.techniqueId = source;
+    if (source === 'three-part-breath' && $('lengthen').checked) request.progress = true;
+    const seconds = Number(ui.seconds.value);
+    if (ui.seconds.value !== '' && Number.isFinite(seconds)) request.seconds = seconds;
+  }
+  const amount = Number(ui.length.value);
+  const kind = ui.form.querySelector('input[name="lengthKind"]:checked').value;
+  request[kind] = kind === 'cycles' ? Math.round(amount) : amount;
+  return request;
+}
+
+function breathColour() {
+  const value = ui.colour.value;
+  return /^#[0-9a-f]{6}$/i.test(value) ? value : '#4f9dc9';
+}
+
+// ---- Session ---------------------------------------------------------------------------------------------
+
+async function startSession(event) {
+  event.preventDefault();
+  ui.setupError.textContent = '';
+  ui.start.disabled = true;
+  try {
+    const created = await api.start(buildRequest());
+    follow(created);
+  } catch (error) {
+    ui.setupError.textContent = error instanceof ApiError ? describeNotationError(error) : 'The server could not be reached.';
+  } finally {
+    updateSourceOptions();
+  }
+}
+
+function follow(created) {
+  stopFollowing();
+  const model = new SessionModel(created);
+  const clock = new SessionClock();
+  const visual = created.visual === 'body' ? body : wave;
+  document.documentElement.style.setProperty('--breath', breathColour());
+  body.show(visual === body);
+  wave.show(visual === wave);
+  body.draw({ fills: {} });
+
+  ui.name.textContent = created.name; // user text: never as HTML
+  ui.phase.textContent = 'Ready';
+  ui.cue.textContent = '';
+  ui.cycle.textContent = '';
+  ui.announcer.textContent = '';
+  ui.progress.value = 0;
+  ui.pause.hidden = false;
+  ui.resume.hidden = true;
+  ui.setup.hidden = true;
+  ui.summary.hidden = true;
+  ui.session.hidden = false;
+  ui.session.dataset.state = 'running';
+  ui.pause.focus();
+
+  const source = new EventSource(created.eventsUrl);
+  current = { id: created.id, created, model, clock, source, visual, raf: 0 };
+  for (const kind of EVENT_KINDS) {
+    source.addEventListener(kind, (e) => onEvent(kind, JSON.parse(e.data)));
+  }
+  // EventSource reconnects on its own with Last-Event-ID; the server resumes after it. It gives up only when
+  // the server refuses (the session expired or was stopped elsewhere).
+  source.addEventListener('error', () => {
+    if (current?.source === source && source.readyState === EventSource.CLOSED) {
+      ui.phase.textContent = 'Connection lost';
+      ui.announcer.textContent = 'The connection to the session was lost.';
+    }
+  });
+  current.raf = requestAnimationFrame(frame);
+}
+
+function onEvent(kind, data) {
+  if (!current) return;
+  const { model, clock } = current;
+  clock.observe(data);
+  ui.session.dataset.clockOffsetMs = clock.offset.toFixed(1); // for diagnostics and tests
+  if (!model.apply(kind, data)) return;
+  if (kind !== 'SessionCompleted') render(performance.now());
+  switch (kind) {
+    case 'PhaseStarted': {
+      const name = phaseNames[data.phaseKind] ?? data.phaseKind;
+      ui.phase.textContent = name;
+      ui.cue.textContent = model.cue;
+      ui.session.dataset.phase = data.phaseKind;
+      ui.announcer.textContent = `${name}, ${Math.round(data.durationMs / 1000)} seconds`;
+      sound.tone(data.phaseKind);
+      break;
+    }
+    case 'SessionPaused':
+      setPausedUi(true);
+      ui.announcer.textContent = 'Paused';
+      break;
+    case 'SessionResumed':
+      setPausedUi(false);
+      ui.announcer.textContent = 'Resumed';
+      break;
+    case 'SessionCompleted':
+      current.source.close(); // the stream has ended; do not let EventSource reconnect
+      showSummary(data);
+      break;
+    default:
+      break;
+  }
+}
+
+function setPausedUi(paused) {
+  ui.session.dataset.state = paused ? 'paused' : 'running';
+  const hadFocus = document.activeElement === ui.pause || document.activeElement === ui.resume;
+  ui.pause.hidden = paused;
+  ui.resume.hidden = !paused;
+  if (hadFocus) (paused ? ui.resume : ui.pause).focus();
+}
+
+function frame(time) {
+  if (!current) return;
+  render(time);
+  current.raf = requestAnimationFrame(frame);
+}
+
+// Draws the session at this instant: each display frame, and at once when an event changes what is known.
+function render(time) {
+  const { model, clock, visual, created } = current;
+  const active = clock.activeAt();
+  const f = model.sample(active);
+  if (!reducedMotion.matches) {
+    visual.draw(f, time);
+  }
+  ui.countdown.textContent = f.phaseKind ? String(Math.ceil(f.remainingMs / 1000)) : '–';
+  ui.countdown.dataset.remainingMs = Math.round(f.remainingMs);
+  ui.phaseProgress.value = f.phaseProgress;
+  ui.progress.value = f.sessionProgress;
+  if (ui.cue.textContent !== f.cue) ui.cue.textContent = f.cue;
+  if (f.phaseKind) {
+    const total = model.totalCycles ? ` of ${model.totalCycles}` : '';
+    ui.cycle.textContent = `Cycle ${f.cycleIndex + 1}${total}`;
+  }
+  const oceanExhale = created.visual === 'wave' && f.phaseKind === 'exhale' && model.state === 'running';
+  sound.wave(oceanExhale ? Math.sin(Math.PI * f.phaseProgress) : 0);
+}
+
+function showSummary(data) {
+  const id = current?.id;
+  stopFollowing();
+  ui.session.hidden = true;
+  ui.summary.hidden = false;
+  $('summary-cycles').textContent = String(data.completedCycles);
+  $('summary-time').textContent = formatDuration(data.activeTimeMs);
+  $('summary-bpm').textContent = data.breathsPerMinute.toFixed(1);
+  $('summary-ratio').textContent = data.inhaleToExhaleRatio > 0 ? `1 : ${(1 / data.inhaleToExhaleRatio).toFixed(2)}` : '–';
+  $('summary-early').hidden = !data.endedEarly;
+  const care = data.selfCare;
+  $('self-care').hidden = !care;
+  if (care) {
+    $('self-care-name').textContent = care.name;
+    $('self-care-description').textContent = care.description;
+  }
+  ui.summary.dataset.session = id ?? '';
+  $('summary-title').focus();
+}
+
+function stopFollowing() {
+  if (!current) return;
+  cancelAnimationFrame(current.raf);
+  current.source.close();
+  sound.wave(0);
+  current = null;
+}
+
+function formatDuration(ms) {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+async function control(action) {
+  if (!current) return;
+  try {
+    const state = await api[action](current.id);
+    if (state && state.state) setPausedUi(state.state === 'paused');
+  } catch (error) {
+    ui.announcer.textContent = error.message;
+  }
+}
+
+// ---- Guidance ----------------------------------------------------------------------------------------------
+
+function element(tag, text, className) {
+  const el = document.createElement(tag);
+  if (text !== undefined && text !== null) el.textContent = text;
+  if (className) el.className = className;
+  return el;
+}
+
+function list(tag, items) {
+  const el = document.createElement(tag);
+  for (const item of items || []) el.append(element('li', item));
+  return el;
+}
+
+async function loadGuidance() {
+  try {
+    const [guide, techniques] = await Promise.all([api.guide(), api.techniques()]);
+    $('guide').replaceChildren(element('p', guide.purpose), element('p', guide.audience, 'hint'));
+    $('techniques').replaceChildren(...techniques.map((t) => {
+      const details = document.createElement('details');
+      details.append(element('summary', t.name));
+      if (t.aliases?.length) details.append(element('p', `Also called: ${t.aliases.join(', ')}`, 'hint'));
+      if (t.summary) details.append(element('p', t.summary));
+      if (t.steps?.length) { details.append(element('h4', 'Steps')); details.append(list('ol', t.steps)); }
+      if (t.visualisation) details.append(element('p', t.visualisation));
+      if (t.timingGuidance) { details.append(element('h4', 'Timing')); details.append(element('p', t.timingGuidance)); }
+      if (t.cautions?.length) { details.append(element('h4', 'Cautions')); details.append(list('ul', t.cautions)); }
+      return details;
+    }));
+    $('routines').replaceChildren(...guide.selfCare.map((r) => {
+      const li = element('li');
+      li.append(element('strong', r.name), document.createTextNode(` — ${r.description}`));
+      return li;
+    }));
+    $('sources').replaceChildren(...guide.sources.map((s) => element('li', s.citation)));
+  } catch {
+    $('techniques').replaceChildren(element('p', 'Guidance could not be loaded.', 'hint'));
+  }
+}
+
+// ---- Wiring -----------------------------------------------------------------------------------------------
+
+ui.form.addEventListener('change', (e) => { if (e.target.name === 'source') updateSourceOptions(); });
+ui.notation.addEventListener('input', validateNotationSoon);
+ui.form.addEventListener('submit', startSession);
+ui.pause.addEventListener('click', () => control('pause'));
+ui.resume.addEventListener('click', () => control('resume'));
+ui.stop.addEventListener('click', () => control('stop'));
+ui.again.addEventListener('click', () => { ui.summary.hidden = true; ui.setup.hidden = false; ui.start.focus(); });
+ui.sound.addEventListener('change', () => sound.setEnabled(ui.sound.checked));
+document.addEventListener('keydown', (e) => {
+  if (!current || e.target.closest('input, textarea, select')) return;
+  if (e.key === ' ' && !e.target.closest('button')) {
+    e.preventDefault();
+    control(ui.session.dataset.state === 'paused' ? 'resume' : 'pause');
+  } else if (e.key === 'Escape') {
+    control('stop');
+  }
+});
+
+updateSourceOptions();
+loadGuidance();

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using BreathPacing.ConsoleHost.Cli;
+using BreathPacing.Safety;
+using BreathPacing.Serialization;
+
+namespace BreathPacing.ConsoleHost.Tests.EndToEnd;
+
+/// <summary>Runs the built app as its own process, the way the README's run command does with output piped.</summary>
+[Trait("Category", "EndToEnd")]
+public class ProcessTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Run_TechniqueInPlainModeAtSpeed4_PrintsTheSessionAndExits0()
+    {
+        var watch = Stopwatch.StartNew();
+        var (code, output, error) = await RunAppAsync("--technique", "three-part", "--seconds", "2", "--cycles", "1", "--plain", "--speed", "4");
+
+        error.Should().BeEmpty();
+        code.Should().Be(ExitCodes.Success);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        lines[0].Should().Be("Three-Part Breath: 1 cycle, 00:04. Breathe along.");
+        string[] expected =
+        [
+            "00:00.0  start      Three-Part Breath, 1 cycle",
+            "00:00.0  cycle 1/1  Inhale          2.0 s",
+            "00:00.0  cycle 1/1  Inhale          0.7 s  lower belly",
+            "00:00.7  cycle 1/1  Inhale          0.7 s  upper belly",
+            "00:01.3  cycle 1/1  Inhale          0.7 s  chest",
+            "00:02.0  cycle 1/1  Exhale          2.0 s",
+            "00:02.0  cycle 1/1  Exhale          0.7 s  chest",
+            "00:02.7  cycle 1/1  Exhale          0.7 s  upper belly",
+            "00:03.3  cycle 1/1  Exhale          0.7 s  lower belly",
+            "00:04.0  cycle 1/1  complete",
+            "00:04.0  session complete",
+            "Summary",
+        ];
+
+        // Each line starts with the event's columns; the cue text from the content model may follow.
+        lines.Skip(1).Take(expected.Length).Should().SatisfyRespectively(expected.Select(e => (Action<string>)(l => l.Should().StartWith(e))));
+        output.Should().Contain("  inhale:exhale   1:1").And.NotContain("\u001b");
+
+        // 4 s of session at speed 4 is 1 s of waiting; allow generously for process start on a busy machine.
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task Run_NotationInPlainModeAtSpeed4_PrintsFindingsEventsAndSummaryAndExits0()
+    {
+        var (code, output, error) = await RunAppAsync("--pattern", "1-0-1-0", "--cycles", "2", "--plain", "--speed", "4");
+
+        error.Should().BeEmpty();
+        code.Should().Be(ExitCodes.Success);
+        var findings = SafetyProfile.Gentle.Evaluate(BreathNotation.Parse("1-0-1-0"));
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();
+        lines.Should().StartWith(
+        [
+            "Custom pattern 1-1: 2 cycles, 00:04. Breathe along.",
+            .. findings.Select(f => "caution: " + f.Message),
+            "00:00.0  start      Custom pattern 1-1, 2 cycles",
+            "00:00.0  cycle 1/2  Inhale          1.0 s",
+            "00:01.0  cycle 1/2  Exhale          1.0 s",
+            "00:02.0  cycle 1/2  complete",
+            "00:02.0  cycle 2/2  Inhale          1.0 s",
+            "00:03.0  cycle 2/2  Exhale          1.0 s",
+            "00:04.0  cycle 2/2  complete",
+            "00:04.0  session complete",
+            "Summary",
+            "  cycles          2",
+            "  active time     00:04.0",
+            "  breaths/min     30",
+            "  inhale:exhale   1:1",
+        ]);
+        lines[^1].Should().StartWith("Self-care: ");
+    }
+
+    [Fact]
+    public async Task Run_BadOption_PrintsTheErrorAndUsageOnStandardErrorAndExits2()
+    {
+        var (code, output, error) = await RunAppAsync("--cycles", "0", "--plain");
+
+        code.Should().Be(ExitCodes.Usage);
+        output.Should().BeEmpty();
+        error.Should().StartWith("error: --cycles: expected a whole number of cycles from 1 to 1000000; got \"0\".").And.Contain("Usage:");
+    }
+
+    [Fact]
+    public async Task Run_InterruptedWithCtrlC_EndsGracefullyWithTheSummaryAndExits0()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // SIGINT is sent with kill(1); Windows has no such signal to send to another process.
+        }
+
+        using var process = StartApp("--technique", "ocean", "--cycles", "5", "--plain");
+        var firstLine = await process.StandardOutput.ReadLineAsync();
+        firstLine.Should().StartWith("Ocean's Breath: 5 cycles");
+        await process.StandardOutput.ReadLineAsync(); // the session has started
+
+        using (var kill = Process.Start("kill", ["-s", "INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var rest = await process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Patience);
+        await process.WaitForExitAsync(timeout.Token);
+
+        process.ExitCode.Should().Be(ExitCodes.Success);
+        rest.Should().Contain("  ended early").And.Contain("Summary (ended early)").And.Contain("Self-care: ");
+    }
+
+    internal static async Task<(int ExitCode, string Output, string Error)> RunAppAsync(params string[] args)
+    {
+        using var process = StartApp(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Patience);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static Process StartApp(params string[] args)
+    {
+        var app = Path.Combine(AppContext.BaseDirectory, "BreathPacing.Console.dll");
+        File.Exists(app).Should().BeTrue($"the app is built beside the tests ({app})");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(app);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        return process;
+    }
+}

@@ -1,0 +1,20 @@
+namespace BreathPacing.ConsoleHost.Tests.Support;
+
+/// <summary>Runs <see cref="ConsoleApp"/> in-process on string writers, as if its output were redirected.</summary>
+public static class AppRun
+{
+    public static Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) =>
+        RunInAsync(outputRedirected: true, variables: [], args);
+
+    /// <summary>Runs with input redirected (no picker, no keys), output redirected or not, and the given environment variables.</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> RunInAsync(bool outputRedirected, Dictionary<string, string> variables, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var environment = new AppEnvironment(output, error, outputRedirected, IsInputRedirected: true, name => variables.GetValueOrDefault(name), TimeProvider.System);
+        var code = await new ConsoleApp(environment).RunAsync(args, CancellationToken.None);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    public static string[] Lines(string text) => text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+}
