@@ -72,7 +72,7 @@ public static class Report
     public static void Print(string title, IReadOnlyList<ContenderResult> results)
     {
         var extraNames = results.SelectMany(r => r.Extra.Select(e => e.Name)).Distinct().ToList();
-        var header = new List<string> { "contender", "events", "early", "p50 ms", "p99 ms", "max ms", "drift ms", "CPU % of a core", "bytes/event", "managed bytes/session", "lost" };
+        var header = new List<string> { "contender", "events", "early", "p50 ms", "p99 ms", "max ms", "drift ms", "CPU % of a core", "bytes/event", "bytes/session", "lost" };
         header.AddRange(extraNames);
         var columns = header.Select((_, i) => results.Any(r => Cell(r, i, extraNames) != "–") || i == 0).ToList();
 

@@ -12,8 +12,10 @@ namespace BreathPacing.Benchmarks.Modes;
 /// Starts the web sample host on 127.0.0.1 (a free port) as a child process, then opens N SSE clients
 /// on loopback, each with its own session of 1 s phases ("1-0-1-0"), started evenly over a ramp. Each
 /// client counts the events it receives against the number the session must produce (lost must be 0)
-/// and times each phase event against its ideal instant: the server's start instant plus the event's
-/// ideal offset (client and server share the machine's clock). Bounded: it stops by itself.
+/// and times each live phase event against its ideal instant: the server's start instant plus the
+/// event's ideal offset (client and server share the machine's clock). Phase events already due when
+/// the stream opened (the session starts at POST; the first phase is replayed on connect) are counted
+/// but not timed: their lateness would measure connection set-up, not delivery. Bounded: it stops by itself.
 /// </summary>
 public static class WebMode
 {
@@ -55,6 +57,9 @@ public static class WebMode
         var serverCpu0 = host?.CpuTime() ?? TimeSpan.Zero;
 
         var recorder = new LatencyRecorder { Enabled = true };
+        var steady = new LatencyRecorder { Enabled = true }; // events due once every client is connected
+        var stamped = new LatencyRecorder { Enabled = true }; // the same events, by the server's own stamp (serverTime): engine + mapping, no transport
+        var steadyFrom = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(ramp + 1);
         var deadline = TimeSpan.FromSeconds((cycles * 2 * PhaseSeconds) + ramp + 30);
         using var cts = new CancellationTokenSource(deadline);
         var outcomes = new ClientOutcome[clients];
@@ -73,7 +78,7 @@ public static class WebMode
                     await Task.Delay(wait, cts.Token).ConfigureAwait(false);
                 }
 
-                outcomes[index] = await RunClient(http, cycles, recorder, cts.Token).ConfigureAwait(false);
+                outcomes[index] = await RunClient(http, cycles, recorder, steady, stamped, steadyFrom, cts.Token).ConfigureAwait(false);
             });
         }
 
@@ -96,6 +101,8 @@ public static class WebMode
         }
 
         var h = recorder.Merge();
+        var hs = steady.Merge();
+        var hst = stamped.Merge();
         var result = ContenderResult.FromHistogram("web", "breathpacing-web-sse", h) with
         {
             Events = received,
@@ -107,7 +114,10 @@ public static class WebMode
                 ("clients", clients.ToString(CultureInfo.InvariantCulture)),
                 ("failed clients", failures.ToString(CultureInfo.InvariantCulture)),
                 ("expected events", ((long)expectedPerClient * clients).ToString(CultureInfo.InvariantCulture)),
-                ("timed phase events", h.Count.ToString(CultureInfo.InvariantCulture)),
+                ("timed phase events (live)", h.Count.ToString(CultureInfo.InvariantCulture)),
+                ("phase events replayed on connect", h.Other.ToString(CultureInfo.InvariantCulture)),
+                ("after ramp: events / p50 / p99 / max ms", FormattableString.Invariant($"{hs.Count} / {Report.F(hs.QuantileMs(0.5))} / {Report.F(hs.QuantileMs(0.99))} / {Report.F(hs.MaxMicros / 1000.0)}")),
+                ("after ramp, by server stamp: p50 / p99 / max ms", FormattableString.Invariant($"{Report.F(hst.QuantileMs(0.5))} / {Report.F(hst.QuantileMs(0.99))} / {Report.F(hst.MaxMicros / 1000.0)}")),
                 ("server RSS MiB before/peak", $"{rssBefore / 1048576.0:0}/{peakRss / 1048576.0:0}"),
             ],
         };
@@ -116,7 +126,7 @@ public static class WebMode
         return result.Lost == 0 && failures == 0 ? 0 : 1;
     }
 
-    private static async Task<ClientOutcome> RunClient(HttpClient http, int cycles, LatencyRecorder recorder, CancellationToken ct)
+    private static async Task<ClientOutcome> RunClient(HttpClient http, int cycles, LatencyRecorder recorder, LatencyRecorder steady, LatencyRecorder stamped, DateTimeOffset steadyFrom, CancellationToken ct)
     {
         var outcome = new ClientOutcome();
         try
@@ -138,6 +148,7 @@ public static class WebMode
             request.Headers.Accept.ParseAdd("text/event-stream");
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
+            var streamOpenedAt = DateTimeOffset.UtcNow; // events due before this are replayed on connect, not delivered live
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false));
             string? name = null;
             string? data = null;
@@ -151,7 +162,23 @@ public static class WebMode
                         outcome.Events++;
                         if (name is "PhaseStarted" or "phaseStarted" && data is not null && startedAt is { } start && Offset(data) is { } offset)
                         {
-                            recorder.Record((long)((now - (start + offset)).Ticks * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond)));
+                            if (start + offset > streamOpenedAt)
+                            {
+                                var late = (long)((now - (start + offset)).Ticks * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond));
+                                recorder.Record(late);
+                                if (start + offset >= steadyFrom)
+                                {
+                                    steady.Record(late);
+                                    if (ServerTime(data) is { } stamp)
+                                    {
+                                        stamped.Record((long)((stamp - (start + offset)).Ticks * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond)));
+                                    }
+                                }
+                            }
+                            else
+                            {
+                                recorder.CountOther();
+                            }
                         }
 
                         if (name is "SessionCompleted" or "sessionCompleted")
@@ -206,6 +233,12 @@ public static class WebMode
             { ValueKind: JsonValueKind.Number } n => TimeSpan.FromMilliseconds(n.GetDouble()),
             _ => null,
         };
+    }
+
+    private static DateTimeOffset? ServerTime(string data)
+    {
+        using var doc = JsonDocument.Parse(data);
+        return Find(doc.RootElement, "serverTime") is { ValueKind: JsonValueKind.String } t && t.TryGetDateTimeOffset(out var value) ? value : null;
     }
 
     private static JsonElement? Find(JsonElement element, params string[] names)
