@@ -2,6 +2,7 @@ using System.Reactive.Linq;
 using BreathPacing.Engine;
 using BreathPacing.Patterns;
 using BreathPacing.Techniques;
+using BreathPacing.Timeline;
 
 namespace BreathPacing.Tests.Readme;
 
@@ -34,5 +35,40 @@ internal static class QuickStart
         var end = (SessionCompleted)await session.Events.LastAsync(); // also: session.Pause(), Resume(), Stop()
         Console.WriteLine($"{end.Summary.CompletedCycles} cycle(s), {end.Summary.BreathsPerMinute:0.#} breaths/min");
         // </quick-start>
+    }
+
+    public static BreathPattern CustomPatterns()
+    {
+        // <custom-patterns>
+        // Phases in any order (holds are optional, a kind may repeat), each with an airway, an optional cue
+        // key, and optional body-region segments that share the phase.
+        var grounding = BreathPattern.Create("grounding 4-2-6")
+            .Inhale(TimeSpan.FromSeconds(4), Airway.Nose, cueKey: "my.inhale", segments: s => s
+                .Add(BodyRegions.LowerBelly, 0.5)
+                .Add(BodyRegions.Chest, 0.5))
+            .HoldAfterInhale(TimeSpan.FromSeconds(2))
+            .Exhale(TimeSpan.FromSeconds(6), Airway.Mouth)
+            // Lengthen the breath by 1 s every 3 cycles, up to an 8 s inhale; every phase keeps its ratio.
+            .WithProgression(BreathProgression.Lengthen(TimeSpan.FromSeconds(1), everyCycles: 3, target: TimeSpan.FromSeconds(8)))
+            .WithDefaultLength(SessionLength.Minutes(5)) // rounded up to end on a whole cycle
+            .Build();
+
+        // The timeline is pure arithmetic: where is the session 7.5 s in?
+        var timeline = new BreathTimeline(grounding);
+        BreathPosition at = timeline.At(TimeSpan.FromSeconds(7.5));
+        Console.WriteLine($"{at.PhaseKind} {at.PhaseProgress * 100:0}% done, lungs {at.LungVolume:0.00}, cycle {at.CycleIndex + 1} of {timeline.TotalCycles}");
+        // Exhale 25% done, lungs 0.75, cycle 1 of 17
+
+        // Invalid input never builds; the message names the field and the value.
+        try
+        {
+            BreathPattern.Create("oops").Inhale(TimeSpan.Zero);
+        }
+        catch (InvalidBreathPatternException e)
+        {
+            Console.WriteLine(e.Message); // Invalid phases[0].duration = 0 s: a phase lasts from 0.01 s to 600 s.
+        }
+        // </custom-patterns>
+        return grounding;
     }
 }

@@ -26,14 +26,38 @@ public class ReadmeSnippetTests
         return string.Join('\n', body.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
     }
 
-    [Fact]
-    public void Readme_QuickStart_IsTheCompiledSnippetVerbatim()
+    [Theory]
+    [InlineData("quick-start")]
+    [InlineData("custom-patterns")]
+    public void Readme_Snippet_IsTheCompiledCodeVerbatim(string region)
     {
         var root = RepositoryRoot();
-        var snippet = Region(Path.Combine(root, "tests", "BreathPacing.Tests", "Readme", "QuickStart.cs"), "quick-start");
+        var snippet = Region(Path.Combine(root, "tests", "BreathPacing.Tests", "Readme", "QuickStart.cs"), region);
         var readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
 
         readme.Should().Contain(snippet);
+    }
+
+    [Fact]
+    public void CustomPatterns_BuildsAndPrintsWhatTheReadmeSays()
+    {
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        BreathPacing.Patterns.BreathPattern pattern;
+        try
+        {
+            pattern = QuickStart.CustomPatterns();
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        pattern.Phases.Should().HaveCount(3);
+        output.ToString().ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "Exhale 25% done, lungs 0.75, cycle 1 of 17",
+            "Invalid phases[0].duration = 0 s: a phase lasts from 0.01 s to 600 s.");
     }
 
     [Fact]
