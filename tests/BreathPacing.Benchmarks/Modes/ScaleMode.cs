@@ -60,7 +60,15 @@ public static class ScaleMode
 
         Report.Print($"scale: {sessions:N0} concurrent Three-Part sessions, {seconds:0.#} s window", results);
         PrintRatios(results);
-        return 0;
+
+        // A failed run for CI: the engine early (an invariant) or silent.
+        var broken = results.Where(r => r.Name.StartsWith("engine", StringComparison.Ordinal) && (r.Early > 0 || r.Events == 0)).ToList();
+        foreach (var r in broken)
+        {
+            Console.Error.WriteLine($"scale: {r.Name} delivered {r.Events} boundaries, {r.Early} early.");
+        }
+
+        return broken.Count == 0 ? 0 : 1;
     }
 
     private static Func<long, LatencyRecorder, IDisposable> EngineStarter(BreathPacer pacer, BreathTimeline timeline) =>
