@@ -29,6 +29,8 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
     private const int SlotCount = 1 << 14;
     private const int SlotMask = SlotCount - 1;
 
+    private static readonly TimeSpan MaximumDueTime = TimeSpan.FromDays(36_525);
+
     private static readonly Lazy<TimerWheelScheduler> LazyShared = new(() => new TimerWheelScheduler(TimeProvider.System, "BreathPacing shared timer wheel"));
 
     private readonly object _gate = new();
@@ -208,8 +210,9 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
             return now;
         }
 
-        // Exact integer conversion, rounded up: a due instant is never moved earlier.
-        var ticks = dueTime.Ticks;
+        // Exact integer conversion, rounded up: a due instant is never moved earlier. Beyond a century
+        // (e.g. TimeSpan.MaxValue) the arithmetic would overflow into the past, so it waits a century.
+        var ticks = Math.Min(dueTime.Ticks, MaximumDueTime.Ticks);
         var frequency = TimeProvider.TimestampFrequency;
         var whole = ticks / TimeSpan.TicksPerSecond * frequency;
         var part = ((ticks % TimeSpan.TicksPerSecond * frequency) + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;

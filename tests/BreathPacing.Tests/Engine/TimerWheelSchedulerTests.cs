@@ -60,6 +60,19 @@ public class TimerWheelSchedulerTests
     }
 
     [Fact]
+    public void Schedule_MaximumDueTime_DoesNotOverflowIntoThePast()
+    {
+        using var wheel = CreateSut();
+        var ran = false;
+        wheel.Schedule(0, TimeSpan.MaxValue, (_, _) => Ran(ref ran));
+
+        Advance(wheel, TimeSpan.FromDays(1));
+
+        ran.Should().BeFalse();
+        wheel.PendingCount.Should().Be(1);
+    }
+
+    [Fact]
     public void Schedule_ItemsInDifferentSlots_RunInDueOrder()
     {
         using var wheel = CreateSut();
