@@ -17,9 +17,11 @@ public sealed class BreathSession : IDisposable
 {
     private readonly PacingSession _core;
     private readonly EventHub _hub;
+    private readonly BreathPacingOptions _options;
 
     internal BreathSession(BreathTimeline timeline, IScheduler scheduler, BreathPacingOptions options)
     {
+        _options = options;
         _hub = new EventHub(options);
         _core = new PacingSession(timeline, scheduler, options, _hub, _hub.Gate); // one lock: no ordering between two
         _core.Start();
@@ -76,7 +78,7 @@ public sealed class BreathSession : IDisposable
         }
 
         ArgumentNullException.ThrowIfNull(scheduler);
-        return Observable.Create<BreathFrame>(observer => new FrameTicker(this, interval, scheduler, observer).Start());
+        return Observable.Create<BreathFrame>(observer => new FrameTicker(this, interval, scheduler, observer, _options).Start());
     }
 
     /// <summary>Stops the session if it is still going (see <see cref="Stop"/>) and frees its timer.</summary>

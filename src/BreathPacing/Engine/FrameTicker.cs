@@ -17,14 +17,16 @@ internal sealed class FrameTicker : IDisposable
     private readonly long _intervalTicks;
     private readonly IScheduler _scheduler;
     private readonly IObserver<BreathFrame> _observer;
+    private readonly BreathPacingOptions _options;
     private IStopwatch? _clock;
     private IDisposable? _timer;
     private long _generation;
     private long _index;
     private bool _disposed;
 
-    public FrameTicker(BreathSession session, TimeSpan interval, IScheduler scheduler, IObserver<BreathFrame> observer)
+    public FrameTicker(BreathSession session, TimeSpan interval, IScheduler scheduler, IObserver<BreathFrame> observer, BreathPacingOptions options)
     {
+        _options = options;
         _session = session;
         _intervalTicks = interval.Ticks;
         _scheduler = scheduler;
@@ -104,7 +106,18 @@ internal sealed class FrameTicker : IDisposable
         }
 
         var position = _session.Position;
-        _observer.OnNext(new BreathFrame(_index, position));
+        try
+        {
+            _observer.OnNext(new BreathFrame(_index, position));
+        }
+        catch (Exception ex)
+        {
+            // As for events: a throwing subscriber loses its frames; the scheduler (often a shared wheel) carries on.
+            Dispose();
+            _options.ReportSubscriberException(ex);
+            return;
+        }
+
         if (position.IsComplete || _session.State == BreathSessionState.Completed)
         {
             Dispose();

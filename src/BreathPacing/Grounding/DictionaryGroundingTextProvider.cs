@@ -17,8 +17,14 @@ public sealed class DictionaryGroundingTextProvider : IGroundingTextProvider
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The culture is invariant, or a key or text is blank, or a key repeats; the message names it.</exception>
     public DictionaryGroundingTextProvider(CultureInfo culture, IEnumerable<KeyValuePair<string, string>> texts)
+        : this(GroundingTextValidation.Culture(culture, nameof(culture)), texts, validated: true)
     {
-        Culture = GroundingTextValidation.Culture(culture, nameof(culture));
+    }
+
+    private DictionaryGroundingTextProvider(CultureInfo culture, IEnumerable<KeyValuePair<string, string>> texts, bool validated)
+    {
+        _ = validated;
+        Culture = culture;
         ArgumentNullException.ThrowIfNull(texts);
         var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var (key, text) in texts)
@@ -35,10 +41,27 @@ public sealed class DictionaryGroundingTextProvider : IGroundingTextProvider
 
     /// <summary>The built-in English texts (culture <c>en</c>): every key the built-in content uses.</summary>
     public static DictionaryGroundingTextProvider English { get; } =
-        new(CultureInfo.GetCultureInfo("en"), EnglishGroundingTexts.All);
+        new(EnglishCulture(), EnglishGroundingTexts.All, validated: true);
 
     /// <summary>The culture the texts are written in.</summary>
     public CultureInfo Culture { get; }
+
+    /// <summary>
+    /// English, or — where no culture but the invariant one can be created (an app built with
+    /// <c>InvariantGlobalization</c>, common in containers) — the invariant culture, which is then the only
+    /// culture anyone can ask for, so the built-in English text still answers.
+    /// </summary>
+    private static CultureInfo EnglishCulture()
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo("en");
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
+    }
 
     /// <summary>The texts by key (ordinal, case-sensitive keys).</summary>
     public ImmutableDictionary<string, string> Texts { get; }

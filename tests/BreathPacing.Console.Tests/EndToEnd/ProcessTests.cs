@@ -111,9 +111,22 @@ public class ProcessTests
         rest.Should().Contain("  ended early").And.Contain("Summary (ended early)").And.Contain("Self-care: ");
     }
 
-    internal static async Task<(int ExitCode, string Output, string Error)> RunAppAsync(params string[] args)
+    [Fact]
+    public async Task Run_WithInvariantGlobalization_StillShowsTheBuiltInGuidance()
     {
-        using var process = StartApp(args);
+        // Containers often run .NET with invariant globalization, where no culture but the invariant one exists.
+        var (code, output, error) = await RunAppInAsync(new Dictionary<string, string> { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" }, "--technique", "ocean", "--seconds", "2", "--cycles", "1", "--plain", "--speed", "8");
+
+        error.Should().BeEmpty();
+        code.Should().Be(ExitCodes.Success);
+        output.Should().Contain("Breathe in through the nose.").And.Contain("Self-care: ");
+    }
+
+    internal static Task<(int ExitCode, string Output, string Error)> RunAppAsync(params string[] args) => RunAppInAsync([], args);
+
+    internal static async Task<(int ExitCode, string Output, string Error)> RunAppInAsync(Dictionary<string, string> environment, params string[] args)
+    {
+        using var process = StartApp(environment, args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(Patience);
@@ -121,7 +134,9 @@ public class ProcessTests
         return (process.ExitCode, await output, await error);
     }
 
-    private static Process StartApp(params string[] args)
+    private static Process StartApp(params string[] args) => StartApp([], args);
+
+    private static Process StartApp(Dictionary<string, string> environment, params string[] args)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "BreathPacing.Console.dll");
         File.Exists(app).Should().BeTrue($"the app is built beside the tests ({app})");
@@ -139,6 +154,11 @@ public class ProcessTests
         }
 
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         process.StandardInput.Close();
         return process;

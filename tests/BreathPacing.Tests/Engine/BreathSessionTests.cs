@@ -232,6 +232,23 @@ public class BreathSessionTests
         frames.CompletedAt.Should().Be(S(20));
     }
 
+    [Fact]
+    public void Frames_ThrowingSubscriber_IsDetachedAndReportedWhileTheSessionCarriesOn()
+    {
+        var reported = new List<Exception>();
+        using var session = new BreathPacer(new BreathPacingOptions { SubscriberExceptionHandler = reported.Add })
+            .Start(BreathingTechniques.OceansBreath(), SessionLength.Cycles(2), _time.Scheduler);
+        var frames = 0;
+        using var bad = session.Frames(TimeSpan.FromSeconds(1)).Subscribe(_ => { if (++frames == 3) throw new InvalidOperationException("draw failed"); });
+        using var events = _time.Record(session.Events);
+
+        _time.Invoking(t => t.AdvanceTo(S(100))).Should().NotThrow();
+
+        frames.Should().Be(3);
+        reported.Should().ContainSingle().Which.Message.Should().Be("draw failed");
+        events.CompletedAt.Should().Be(S(20));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(0.5)]
