@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
@@ -118,6 +119,7 @@ public sealed class GroundingCatalog : IGroundingCatalog
     }
 
     /// <inheritdoc />
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter (a cue key or an event), so no call is ambiguous; the optional culture mirrors GetText.")]
     public string? GetCueText(string cueKey, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(cueKey);
@@ -125,6 +127,7 @@ public sealed class GroundingCatalog : IGroundingCatalog
     }
 
     /// <inheritdoc />
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter (a cue key or an event), so no call is ambiguous; the optional culture mirrors GetText.")]
     public string? GetCueText(BreathEvent breathEvent, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(breathEvent);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using System.Globalization;
 using BreathPacing.Engine;
@@ -50,6 +51,7 @@ public interface IGroundingCatalog
     /// <param name="culture">The culture; <see langword="null"/> for <see cref="Culture"/>.</param>
     /// <returns>The text, or <see langword="null"/> when the key is unknown.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cueKey"/> is <see langword="null"/>.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter (a cue key or an event), so no call is ambiguous; the optional culture mirrors GetText.")]
     string? GetCueText(string cueKey, CultureInfo? culture = null);
 
     /// <summary>
@@ -61,6 +63,7 @@ public interface IGroundingCatalog
     /// <param name="culture">The culture; <see langword="null"/> for <see cref="Culture"/>.</param>
     /// <returns>The text, or <see langword="null"/> when the event has no cue or its key is unknown.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="breathEvent"/> is <see langword="null"/>.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter (a cue key or an event), so no call is ambiguous; the optional culture mirrors GetText.")]
     string? GetCueText(BreathEvent breathEvent, CultureInfo? culture = null);
 
     /// <summary>The same content with its display text in <paramref name="culture"/>.</summary>
