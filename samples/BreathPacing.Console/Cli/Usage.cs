@@ -26,7 +26,7 @@ internal static class Usage
           --minutes <M>           Breathe at least M minutes, ending on a whole cycle.
 
         Technique settings:
-          --seconds <S>           Starting seconds per inhale and per exhale, 2 to 20
+          --seconds <S>           Starting seconds per inhale and per exhale, 1 to 20
                                   (Ocean's Breath keeps its exhale the longer).
           --progress              Use the technique's progression: the breaths
                                   lengthen step by step toward 10 s.

@@ -65,7 +65,7 @@ public static class BreathingTechniques
     public static BreathPattern OceansBreath(OceansBreathOptions? options = null)
     {
         options ??= new OceansBreathOptions();
-        var inhale = Seconds("oceansBreath.inhaleSeconds", options.InhaleSeconds, 2, 20);
+        var inhale = Seconds("oceansBreath.inhaleSeconds", options.InhaleSeconds, ThreePartBreathOptions.MinimumSeconds, ThreePartBreathOptions.MaximumSeconds);
         if (double.IsNaN(options.ExhaleRatio) || options.ExhaleRatio <= 1 || options.ExhaleRatio > 3)
         {
             throw new InvalidBreathPatternException("oceansBreath.exhaleRatio", Format(options.ExhaleRatio), "expected more than 1 (the exhale is longer than the inhale) and at most 3.");

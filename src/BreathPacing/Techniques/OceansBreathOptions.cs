@@ -9,7 +9,7 @@ public sealed record OceansBreathOptions
 {
     /// <summary>
     /// Seconds for each inhale through the nose.
-    /// <value>The default is 4. From 2 to 20.</value>
+    /// <value>The default is 4. From 1 to 20 (the gentle safety profile warns below 2).</value>
     /// </summary>
     public double InhaleSeconds { get; init; } = 4;
 

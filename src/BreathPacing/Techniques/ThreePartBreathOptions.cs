@@ -5,15 +5,18 @@ namespace BreathPacing.Techniques;
 /// </summary>
 public sealed record ThreePartBreathOptions
 {
-    /// <summary>The lower bound for <see cref="StartSeconds"/>: 2 s; faster breathing is not this technique.</summary>
-    public const double MinimumSeconds = 2;
+    /// <summary>
+    /// The lower bound for <see cref="StartSeconds"/> and for Ocean's Breath's inhale: 1 s. Anything under 2 s is
+    /// accepted but far faster than the guidance's 4–5 s start, and the gentle safety profile warns about it.
+    /// </summary>
+    public const double MinimumSeconds = 1;
 
     /// <summary>The upper bound for <see cref="StartSeconds"/> and <see cref="TargetSeconds"/>: 20 s.</summary>
     public const double MaximumSeconds = 20;
 
     /// <summary>
     /// Seconds for each inhale and each exhale at the start. The guidance is to begin at 4–5 s so as not to get dizzy.
-    /// <value>The default is 4. From 2 to 20.</value>
+    /// <value>The default is 4. From 1 to 20 (the gentle safety profile warns below 2).</value>
     /// </summary>
     public double StartSeconds { get; init; } = 4;
 

@@ -43,7 +43,7 @@ public class BreathingTechniquesTests
     [Fact]
     public void OceansBreath_ExhaleIsLongerThanInhaleForEveryValidOption()
     {
-        Gen.Select(Gen.Double[2, 20], Gen.Double[1, 3]).Sample((inhale, ratio) =>
+        Gen.Select(Gen.Double[0.5, 21], Gen.Double[0.9, 3.1]).Sample((inhale, ratio) =>
         {
             BreathPattern pattern;
             try
@@ -60,7 +60,7 @@ public class BreathingTechniquesTests
     }
 
     [Theory]
-    [InlineData(1.9, false, 10, "threePartBreath.startSeconds")]
+    [InlineData(0.9, false, 10, "threePartBreath.startSeconds")]
     [InlineData(double.NaN, false, 10, "threePartBreath.startSeconds")]
     [InlineData(21, false, 10, "threePartBreath.startSeconds")]
     [InlineData(4, true, 4, "threePartBreath.targetSeconds")]
@@ -76,7 +76,7 @@ public class BreathingTechniquesTests
     [InlineData(4, 1.0, "oceansBreath.exhaleRatio")]
     [InlineData(4, 0.5, "oceansBreath.exhaleRatio")]
     [InlineData(4, double.NaN, "oceansBreath.exhaleRatio")]
-    [InlineData(1, 1.5, "oceansBreath.inhaleSeconds")]
+    [InlineData(0.5, 1.5, "oceansBreath.inhaleSeconds")]
     public void OceansBreath_BadOptions_ThrowNamingTheOption(double inhale, double ratio, string field)
     {
         var act = () => BreathingTechniques.OceansBreath(new OceansBreathOptions { InhaleSeconds = inhale, ExhaleRatio = ratio });

@@ -4,8 +4,8 @@ using Xunit.Abstractions;
 namespace BreathPacing.Web.Tests.Browser;
 
 /// <summary>
-/// The page in a real browser against the real server, in real time. Sessions use short breaths (2 s, the
-/// shortest the library allows for Three-Part Breath) so each test lasts seconds. Waits are on conditions, with
+/// The page in a real browser against the real server, in real time. Sessions use short breaths (1–2 s)
+/// so each test lasts seconds. Waits are on conditions, with
 /// generous timeouts, never fixed sleeps, except where a test must show that nothing changes.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -38,7 +38,7 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
     {
         await _page.GotoAsync("/");
         await _page.Locator("#colour").FillAsync("#c2703d");
-        await StartAsync(source: "three-part-breath", seconds: "2", cycles: "2", navigate: false);
+        await StartAsync(source: "three-part-breath", seconds: "1", cycles: "3", navigate: false);
         (await _page.Locator("#region-lower-belly .region-fill").EvaluateAsync<string>("e => getComputedStyle(e).fill"))
             .Should().Be("rgb(194, 112, 61)", "the regions fill with the chosen colour");
 
@@ -46,18 +46,38 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
         (await _page.Locator("#pattern-name").TextContentAsync()).Should().Be("Three-Part Breath");
         await Assertions.Expect(_page.Locator("#cue")).Not.ToBeEmptyAsync();
 
-        // The lower belly fills first: when it is full, the chest has hardly begun.
-        await WaitForFillAsync("lower-belly", atLeast: 0.97);
-        (await FillAsync("chest")).Should().BeLessThan(0.5);
-        await Screenshot("three-part-inhale.png");
-        await WaitForFillAsync("chest", atLeast: 0.9);
-        (await FillAsync("lower-belly")).Should().BeApproximately(1, 0.001);
+        // Record what the picture shows on every animation frame, grouped into runs of the same phase label,
+        // until one whole inhale (one that started while recording) and the exhale after it have been seen. The
+        // order of filling is then checked on consistent snapshots, not on racing round trips from the test.
+        var runsJson = await _page.EvaluateAsync<string>("""
+            () => new Promise(resolve => {
+              const read = id => parseFloat(document.querySelector('#region-' + id).getAttribute('data-fill'));
+              const runs = [];
+              let count = 0;
+              const whole = () => runs.some((r, i) => i > 0 && r.label === 'Inhale' && runs[i + 1]?.label === 'Exhale' && runs[i + 2]);
+              const tick = () => {
+                const label = document.querySelector('#phase-label').textContent;
+                if (runs.length === 0 || runs[runs.length - 1].label !== label) runs.push({ label, frames: [] });
+                runs[runs.length - 1].frames.push({ lower: read('lower-belly'), upper: read('upper-belly'), chest: read('chest') });
+                if (whole() || ++count > 1500) resolve(JSON.stringify(runs)); else requestAnimationFrame(tick);
+              };
+              tick();
+            })
+            """);
+        var runs = System.Text.Json.JsonSerializer.Deserialize<PhaseRun[]>(runsJson, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        var whole = Enumerable.Range(1, Math.Max(0, runs.Length - 2)).First(i => runs[i].Label == "Inhale" && runs[i + 1].Label == "Exhale");
+        var inhale = runs[whole].Frames;
+        var exhale = runs[whole + 1].Frames;
+        inhale.Should().NotBeEmpty();
+        exhale.Should().NotBeEmpty();
+        const double Slack = 0.02;
+        inhale.Should().OnlyContain(f => f.Lower + Slack >= f.Upper && f.Upper + Slack >= f.Chest, "on the inhale the lower belly fills first, then the upper belly, then the chest");
+        exhale.Should().OnlyContain(f => f.Chest <= f.Upper + Slack && f.Upper <= f.Lower + Slack, "on the exhale the chest empties first, the lower belly last");
+        inhale.Max(f => f.Chest).Should().BeGreaterThan(0.8, "the inhale ends with all three regions full");
+        exhale.Min(f => f.Lower).Should().BeLessThan(0.2, "the exhale ends with all three regions empty");
 
-        await Assertions.Expect(_page.Locator("#phase-label")).ToHaveTextAsync("Exhale");
-        // The chest empties first, the lower belly last.
-        await WaitForFillAsync("chest", atMost: 0.03);
-        (await FillAsync("lower-belly")).Should().BeGreaterThan(0.5);
-        await WaitForFillAsync("lower-belly", atMost: 0.05);
+        await WaitForFillAsync("lower-belly", atLeast: 0.97);
+        await Screenshot("three-part-inhale.png");
 
         (await _page.Locator("#progress").GetAttributeAsync("value")).Should().NotBe("0");
 
@@ -259,6 +279,12 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
             var fill = await FillAsync(region);
             return double.IsNaN(atLeast) ? fill <= atMost : fill >= atLeast;
         }, $"the {region} fill reaches {(double.IsNaN(atLeast) ? "<= " + atMost : ">= " + atLeast)}");
+
+    /// <summary>One animation frame of the Three-Part picture, as recorded in the page.</summary>
+    public sealed record FrameSample(double Lower, double Upper, double Chest);
+
+    /// <summary>Consecutive frames that showed the same phase label.</summary>
+    public sealed record PhaseRun(string Label, FrameSample[] Frames);
 
     private Task<double> FillAsync(string region) => NumberAsync($"#region-{region}", "data-fill");
 
