@@ -202,10 +202,15 @@ internal sealed class PacingSession : IDisposable
             Emit(new SessionStarted(_sequence++, TimeSpan.Zero, _timeline.Pattern, _timeline.Length, _timeline.TotalCycles, _timeline.TotalDuration));
         }
 
-        while (_state == BreathSessionState.Running && !_cursor.IsDone && _cursor.Offset <= active)
+        while (_state == BreathSessionState.Running && !_cursor.IsDone)
         {
-            var kind = _cursor.Kind;
             var offset = _cursor.Offset;
+            if (offset > active)
+            {
+                break;
+            }
+
+            var kind = _cursor.Kind;
             var cycle = _cursor.Cycle;
             var phase = _cursor.Phase;
             var segment = _cursor.Segment;
