@@ -42,21 +42,7 @@ public sealed class TimeProviderScheduler : IScheduler, IStopwatchProvider
         Schedule(state, dueTime - Now, action);
 
     /// <inheritdoc />
-    public IStopwatch StartStopwatch() => new ProviderStopwatch(TimeProvider);
-
-    private sealed class ProviderStopwatch : IStopwatch
-    {
-        private readonly TimeProvider _provider;
-        private readonly long _start;
-
-        public ProviderStopwatch(TimeProvider provider)
-        {
-            _provider = provider;
-            _start = provider.GetTimestamp();
-        }
-
-        public TimeSpan Elapsed => _provider.GetElapsedTime(_start);
-    }
+    public IStopwatch StartStopwatch() => new TimeProviderStopwatch(TimeProvider);
 
     private sealed class Item<TState> : IDisposable
     {

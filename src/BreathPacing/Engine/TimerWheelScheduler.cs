@@ -122,7 +122,7 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
         Schedule(state, dueTime - Now, action);
 
     /// <inheritdoc />
-    public IStopwatch StartStopwatch() => new TimestampStopwatch(TimeProvider);
+    public IStopwatch StartStopwatch() => new TimeProviderStopwatch(TimeProvider);
 
     /// <summary>Stops the wheel's thread and drops every pending action. Does nothing on <see cref="Shared"/>.</summary>
     public void Dispose()
@@ -500,19 +500,5 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
                 result.Dispose(); // disposed while running: what the action returned goes too
             }
         }
-    }
-
-    private sealed class TimestampStopwatch : IStopwatch
-    {
-        private readonly TimeProvider _provider;
-        private readonly long _start;
-
-        public TimestampStopwatch(TimeProvider provider)
-        {
-            _provider = provider;
-            _start = provider.GetTimestamp();
-        }
-
-        public TimeSpan Elapsed => _provider.GetElapsedTime(_start);
     }
 }
