@@ -6,7 +6,6 @@ using BreathPacing.ConsoleHost.Input;
 using BreathPacing.ConsoleHost.Rendering;
 using BreathPacing.ConsoleHost.Sessions;
 using BreathPacing.ConsoleHost.Timing;
-using BreathPacing.Engine;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BreathPacing.ConsoleHost;

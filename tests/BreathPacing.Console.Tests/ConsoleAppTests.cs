@@ -1,7 +1,6 @@
 using BreathPacing.ConsoleHost.Cli;
 using BreathPacing.ConsoleHost.Tests.Support;
 using BreathPacing.Grounding;
-using BreathPacing.Patterns;
 using BreathPacing.Serialization;
 
 namespace BreathPacing.ConsoleHost.Tests;
@@ -12,7 +11,6 @@ public class ConsoleAppTests
     {
         { ["--frobnicate"], "--frobnicate" },
         { ["--technique", "box-breathing"], "\"box-breathing\"" },
-        { ["--technique", "ocean", "--progress"], "--progress" },
         { ["--cycles", "0"], "\"0\"" },
         { ["--minutes", "-1"], "\"-1\"" },
         { ["--seconds", "30"], "\"30\"" },

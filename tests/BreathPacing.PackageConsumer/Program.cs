@@ -1,9 +1,7 @@
+using BreathPacing;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
-using BreathPacing.Engine;
 using BreathPacing.Grounding;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
 using Microsoft.Extensions.DependencyInjection;
 
 // Everything here uses only the package's public API, as a user's app would.

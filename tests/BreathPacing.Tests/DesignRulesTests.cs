@@ -1,6 +1,4 @@
 using System.Reflection;
-using BreathPacing.Engine;
-using BreathPacing.Patterns;
 
 namespace BreathPacing.Tests;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
 using Spectre.Console;
 
 namespace BreathPacing.ConsoleHost.Cli;
@@ -159,7 +157,7 @@ internal static class CommandLineParser
     }
 
     private static double Seconds(string name, string value) =>
-        Seconds(name, ThreePartBreathOptions.MinimumSeconds, ThreePartBreathOptions.MaximumSeconds, value);
+        Seconds(name, BreathingTechniques.ThreePart.MinimumSeconds, BreathingTechniques.ThreePart.MaximumSeconds, value);
 
     private static double Speed(string name, string value)
     {

@@ -1,4 +1,3 @@
-using BreathPacing.Engine;
 using BreathPacing.Grounding;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,7 +27,7 @@ internal sealed class GuidanceContent(IGroundingCatalog catalog)
     public GroundingTechnique? Find(string idOrAlias) => catalog.Find(idOrAlias);
 
     /// <summary>The guidance for an event: a phase's or segment's cue, or <see langword="null"/>.</summary>
-    public string? CueText(BreathEvent breathEvent) => catalog.GetCueText(breathEvent);
+    public string? CueText(BreathEvent breathEvent) => CueText(breathEvent.CueKey);
 
     /// <summary>The guidance for a cue key, or <see langword="null"/>.</summary>
     public string? CueText(string? cueKey) => cueKey is null ? null : catalog.GetCueText(cueKey);

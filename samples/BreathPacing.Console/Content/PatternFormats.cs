@@ -1,5 +1,4 @@
 using BreathPacing.ConsoleHost.Cli;
-using BreathPacing.Patterns;
 using BreathPacing.Safety;
 using BreathPacing.Serialization;
 

@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Text;
 using BreathPacing.ConsoleHost.Content;
 using BreathPacing.ConsoleHost.Sessions;
-using BreathPacing.Engine;
-using BreathPacing.Patterns;
-using BreathPacing.Timeline;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,7 +1,6 @@
 using BreathPacing.ConsoleHost.Content;
 using BreathPacing.Grounding;
 using BreathPacing.ConsoleHost.Sessions;
-using BreathPacing.Engine;
 
 namespace BreathPacing.ConsoleHost.Rendering;
 

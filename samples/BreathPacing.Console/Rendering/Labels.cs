@@ -1,5 +1,4 @@
 using System.Globalization;
-using BreathPacing.Patterns;
 
 namespace BreathPacing.ConsoleHost.Rendering;
 

@@ -5,8 +5,6 @@ using BreathPacing.ConsoleHost.Content;
 using BreathPacing.Grounding;
 using BreathPacing.Safety;
 using BreathPacing.ConsoleHost.Sessions;
-using BreathPacing.Engine;
-using BreathPacing.Timeline;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -96,7 +94,7 @@ internal sealed class LiveRenderer(
             table.AddRow("paused", Labels.Clock(summary.PausedTime));
         }
 
-        table.AddRow("breaths/min", Labels.Number(summary.BreathsPerMinute));
+        table.AddRow("breaths/min", Labels.Number(summary.PacedBreathsPerMinute));
         table.AddRow("inhale:exhale", Labels.Ratio(summary.InhaleToExhaleRatio));
         console.WriteLine();
         console.Write(new Padder(table, new Padding(2, 0, 0, 0)));

@@ -5,7 +5,6 @@ using BreathPacing.ConsoleHost.Content;
 using BreathPacing.Grounding;
 using BreathPacing.Safety;
 using BreathPacing.ConsoleHost.Sessions;
-using BreathPacing.Engine;
 
 namespace BreathPacing.ConsoleHost.Rendering;
 
@@ -62,7 +61,7 @@ internal sealed class PlainRenderer(TextWriter output, GuidanceContent content) 
             yield return $"  paused          {Labels.Clock(summary.PausedTime)}";
         }
 
-        yield return $"  breaths/min     {Labels.Number(summary.BreathsPerMinute)}";
+        yield return $"  breaths/min     {Labels.Number(summary.PacedBreathsPerMinute)}";
         yield return $"  inhale:exhale   {Labels.Ratio(summary.InhaleToExhaleRatio)}";
         if (suggestion is not null)
         {

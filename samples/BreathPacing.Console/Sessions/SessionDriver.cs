@@ -3,7 +3,6 @@ using System.Reactive.Linq;
 using System.Reactive.Threading.Tasks;
 using BreathPacing.ConsoleHost.Content;
 using BreathPacing.ConsoleHost.Rendering;
-using BreathPacing.Engine;
 
 namespace BreathPacing.ConsoleHost.Sessions;
 

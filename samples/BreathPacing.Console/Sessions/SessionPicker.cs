@@ -1,7 +1,6 @@
 using BreathPacing.ConsoleHost.Cli;
 using BreathPacing.ConsoleHost.Content;
 using BreathPacing.Grounding;
-using BreathPacing.Techniques;
 using Spectre.Console;
 
 namespace BreathPacing.ConsoleHost.Sessions;

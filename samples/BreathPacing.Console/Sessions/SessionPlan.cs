@@ -1,8 +1,6 @@
 using BreathPacing.ConsoleHost.Content;
 using BreathPacing.Grounding;
-using BreathPacing.Patterns;
 using BreathPacing.Safety;
-using BreathPacing.Timeline;
 
 namespace BreathPacing.ConsoleHost.Sessions;
 

@@ -1,8 +1,6 @@
 using BreathPacing.ConsoleHost.Cli;
 using BreathPacing.ConsoleHost.Content;
 using BreathPacing.Grounding;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
 
 namespace BreathPacing.ConsoleHost.Sessions;
 
@@ -47,23 +45,12 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
         BreathPattern pattern;
         try
         {
-            pattern = technique.Id switch
+            var defaults = technique.DefaultOptions;
+            pattern = technique.CreatePattern(defaults with
             {
-                BreathingTechniques.ThreePartBreathId => BreathingTechniques.ThreePartBreath(new ThreePartBreathOptions
-                {
-                    StartSeconds = options.Seconds ?? new ThreePartBreathOptions().StartSeconds,
-                    Progress = options.Progress,
-                }),
-                BreathingTechniques.OceansBreathId when options.Progress =>
-                    throw UsageException.ForOption("--progress", $"{technique.Name} has no progression; use it with --technique three-part."),
-                BreathingTechniques.OceansBreathId => BreathingTechniques.OceansBreath(new OceansBreathOptions
-                {
-                    InhaleSeconds = options.Seconds ?? new OceansBreathOptions().InhaleSeconds,
-                }),
-                _ when options.Seconds is not null => throw UsageException.ForOption("--seconds", $"{technique.Name} takes no --seconds in this host."),
-                _ when options.Progress => throw UsageException.ForOption("--progress", $"{technique.Name} has no progression in this host."),
-                _ => technique.DefaultPattern,
-            };
+                StartSeconds = options.Seconds ?? defaults.StartSeconds,
+                Progress = options.Progress,
+            });
         }
         catch (InvalidBreathPatternException e)
         {
@@ -88,13 +75,7 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
         SessionLength length;
         try
         {
-            length = options switch
-            {
-                { Cycles: { } cycles } => SessionLength.Cycles(cycles),
-                { Minutes: { } minutes } => SessionLength.Minutes(minutes),
-                _ when pattern.DefaultLength.Kind != SessionLengthKind.OpenEnded => pattern.DefaultLength,
-                _ => SessionLength.Cycles(defaultCycles),
-            };
+            length = SessionLength.Choose(pattern, options.Cycles, options.Minutes, SessionLength.Cycles(defaultCycles));
         }
         catch (InvalidBreathPatternException e)
         {

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using BreathPacing.Patterns;
-using BreathPacing.Timeline;
 
 namespace BreathPacing.Web.Api;
 

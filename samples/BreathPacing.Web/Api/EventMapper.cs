@@ -1,4 +1,3 @@
-using BreathPacing.Engine;
 using BreathPacing.Web.Content;
 using BreathPacing.Web.Sessions;
 
@@ -62,7 +61,7 @@ public sealed class EventMapper(TimeProvider time, GuidanceText guidance)
             {
                 Sequence = e.Sequence, Kind = e.Kind, OffsetMs = offset, ServerTime = serverTime, ElapsedMs = elapsed, State = state,
                 CompletedCycles = c.Summary.CompletedCycles, ActiveTimeMs = c.Summary.ActiveTime.TotalMilliseconds,
-                PausedTimeMs = c.Summary.PausedTime.TotalMilliseconds, BreathsPerMinute = c.Summary.BreathsPerMinute,
+                PausedTimeMs = c.Summary.PausedTime.TotalMilliseconds, BreathsPerMinute = c.Summary.PacedBreathsPerMinute,
                 InhaleToExhaleRatio = c.Summary.InhaleToExhaleRatio, EndedEarly = c.Summary.EndedEarly,
                 SelfCare = guidance.SelfCareFor(session.Id),
             },

@@ -1,5 +1,3 @@
-using BreathPacing.Engine;
-using BreathPacing.Patterns;
 
 namespace BreathPacing.Web.Api;
 

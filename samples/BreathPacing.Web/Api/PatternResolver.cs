@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using BreathPacing.Patterns;
-using BreathPacing.Timeline;
 using BreathPacing.Web.Content;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -97,13 +95,7 @@ public sealed class PatternResolver(TechniqueDirectory techniques, PatternFormat
                 pattern = read.Pattern!;
             }
 
-            var length = request switch
-            {
-                { Cycles: { } c } => SessionLength.Cycles(c),
-                { Minutes: { } m } => SessionLength.Minutes(m),
-                _ when pattern.DefaultLength.Kind != SessionLengthKind.OpenEnded => pattern.DefaultLength,
-                _ => SessionLength.Cycles(options.Value.DefaultCycles),
-            };
+            var length = SessionLength.Choose(pattern, request.Cycles, request.Minutes, SessionLength.Cycles(options.Value.DefaultCycles));
 
             var timeline = new BreathTimeline(pattern, length);
             if (timeline.TotalDuration is not { } total || total > max)

@@ -1,4 +1,3 @@
-using BreathPacing.Patterns;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BreathPacing.Web.Api;

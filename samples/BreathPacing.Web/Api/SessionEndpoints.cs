@@ -4,7 +4,6 @@ using System.Reactive.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
-using BreathPacing.Engine;
 using BreathPacing.Web.Content;
 using BreathPacing.Web.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;

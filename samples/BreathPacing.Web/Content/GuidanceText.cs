@@ -1,4 +1,3 @@
-using BreathPacing.Engine;
 using BreathPacing.Grounding;
 using BreathPacing.Web.Api;
 
@@ -10,7 +9,7 @@ public sealed class GuidanceText(IGroundingCatalog catalog)
     /// <summary>The cue text for <paramref name="e"/>, if it has one.</summary>
     /// <param name="e">An engine event.</param>
     /// <returns>The text, or <see langword="null"/>.</returns>
-    public string? CueFor(BreathEvent e) => catalog.GetCueText(e);
+    public string? CueFor(BreathEvent e) => e.CueKey is { } key ? catalog.GetCueText(key) : null;
 
     /// <summary>One self-care suggestion, the same for the whole of a session and varying between sessions.</summary>
     /// <param name="sessionId">The session id.</param>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BreathPacing.Patterns;
 using BreathPacing.Safety;
 using BreathPacing.Serialization;
 using BreathPacing.Web.Api;

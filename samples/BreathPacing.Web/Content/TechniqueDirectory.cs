@@ -1,6 +1,4 @@
 using BreathPacing.Grounding;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
 using BreathPacing.Web.Api;
 
 namespace BreathPacing.Web.Content;
@@ -24,23 +22,8 @@ public sealed class TechniqueDirectory(IGroundingCatalog catalog)
     /// <exception cref="InvalidBreathPatternException">An option is out of the technique's range (the message names it).</exception>
     public PatternResult Pattern(GroundingTechnique technique, double? seconds, bool progress)
     {
-        switch (technique.DefaultOptions)
-        {
-            case ThreePartBreathOptions threePart:
-                threePart = threePart with { Progress = progress };
-                return new(technique.CreatePattern(seconds is { } s ? threePart with { StartSeconds = s } : threePart), null);
-            case OceansBreathOptions when progress:
-                return new(null, Problems.BadRequest($"progress: {technique.Name} has no progression.", new Dictionary<string, object?> { ["field"] = "progress" }));
-            case OceansBreathOptions ocean:
-                return new(technique.CreatePattern(seconds is { } i ? ocean with { InhaleSeconds = i } : ocean), null);
-            default:
-                if (seconds is not null || progress)
-                {
-                    return new(null, Problems.BadRequest($"{technique.Name} takes no seconds or progress options.",
-                        new Dictionary<string, object?> { ["field"] = seconds is not null ? "seconds" : "progress" }));
-                }
-
-                return new(technique.DefaultPattern, null);
-        }
+        // Every technique, built-in or registered by the app, takes the shared settings.
+        var defaults = technique.DefaultOptions;
+        return new(technique.CreatePattern(defaults with { StartSeconds = seconds ?? defaults.StartSeconds, Progress = progress }), null);
     }
 }

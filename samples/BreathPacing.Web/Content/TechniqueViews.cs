@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BreathPacing.Grounding;
-using BreathPacing.Patterns;
 using BreathPacing.Web.Api;
 
 namespace BreathPacing.Web.Content;

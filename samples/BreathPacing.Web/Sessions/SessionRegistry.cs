@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reactive.Concurrency;
 using System.Security.Cryptography;
-using BreathPacing.Engine;
-using BreathPacing.Timeline;
 using Microsoft.Extensions.Options;
 
 namespace BreathPacing.Web.Sessions;

@@ -1,5 +1,4 @@
 using System.Reactive.Concurrency;
-using BreathPacing.Engine;
 
 namespace BreathPacing.Web.Sessions;
 

@@ -1,7 +1,9 @@
+using BreathPacing;
 using System.Reactive.Concurrency;
-using BreathPacing.Engine;
 using BreathPacing.Grounding;
+using BreathPacing.Safety;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using BreathPacing.Scheduling;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -42,11 +44,34 @@ public static class BreathPacingServiceCollectionExtensions
                 options.TimeProvider = provider.GetService<TimeProvider>();
             }
 
-            return new BreathPacer(options);
+            var pacer = new BreathPacer(options);
+            return provider.GetService<StrictSafetyRegistration>() is { } strict ? new SafeBreathPacer(pacer, strict.Profile) : pacer;
         });
         services.TryAddSingleton<IGroundingCatalog>(GroundingCatalog.Default);
         return services;
     }
+
+    /// <summary>
+    /// Makes the registered <see cref="IBreathPacer"/> refuse patterns that raise a warning under <paramref name="profile"/>
+    /// (a <see cref="SafeBreathPacer"/> around the pacer <see cref="AddBreathPacing(IServiceCollection)"/> registers).
+    /// Call it with <c>AddBreathPacing</c>; the last profile given wins.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="profile">The thresholds; <see langword="null"/> for <see cref="SafetyProfile.Gentle"/>.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    public static IServiceCollection AddStrictBreathSafety(this IServiceCollection services, SafetyProfile? profile = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.RemoveAll<StrictSafetyRegistration>();
+        services.AddSingleton(new StrictSafetyRegistration(profile ?? SafetyProfile.Gentle));
+        return services;
+    }
+}
+
+/// <summary>The profile <c>AddStrictBreathSafety</c> registered.</summary>
+internal sealed class StrictSafetyRegistration(SafetyProfile profile)
+{
+    public SafetyProfile Profile { get; } = profile;
 }
 
 /// <summary>One configuration of <see cref="BreathPacingOptions"/> registered by <c>AddBreathPacing</c>.</summary>

@@ -1,8 +1,8 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
-using BreathPacing.Timeline;
+using BreathPacing.Scheduling;
 
-namespace BreathPacing.Engine;
+namespace BreathPacing;
 
 /// <summary>
 /// The breath-pattern engine: turns timelines into drift-free event streams and controllable sessions on
@@ -40,7 +40,6 @@ public sealed class BreathPacer : IBreathPacer
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(scheduler);
-        _options.EnsureSafe(timeline.Pattern);
         return Observable.Create<BreathEvent>(observer => new PacingSession(timeline, scheduler, _options, observer).Start());
     }
 
@@ -49,7 +48,6 @@ public sealed class BreathPacer : IBreathPacer
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(scheduler);
-        _options.EnsureSafe(timeline.Pattern);
         return new BreathSession(timeline, scheduler, _options);
     }
 }

@@ -1,8 +1,6 @@
 using System.Reactive.Concurrency;
-using BreathPacing.Patterns;
-using BreathPacing.Timeline;
 
-namespace BreathPacing.Engine;
+namespace BreathPacing;
 
 /// <summary>Convenience overloads of <see cref="IBreathPacer"/>, in the Rx style: each with and without a scheduler.</summary>
 public static class BreathPacerExtensions

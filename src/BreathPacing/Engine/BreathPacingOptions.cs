@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
+using BreathPacing.Scheduling;
 
-namespace BreathPacing.Engine;
+namespace BreathPacing;
 
 /// <summary>
 /// Settings for a <see cref="BreathPacer"/>. The pacer copies and validates them when it is created, so
@@ -42,20 +43,6 @@ public sealed class BreathPacingOptions
     /// </summary>
     public Action<Exception>? SubscriberExceptionHandler { get; set; }
 
-    /// <summary>
-    /// The safety profile patterns are checked against when <see cref="StrictSafety"/> is on.
-    /// <value>The default is <see langword="null"/>: strict mode uses <see cref="Safety.SafetyProfile.Gentle"/>.</value>
-    /// </summary>
-    public Safety.SafetyProfile? SafetyProfile { get; set; }
-
-    /// <summary>
-    /// Whether the pacer refuses, with <see cref="Safety.UnsafeBreathPatternException"/>, a pattern that raises a
-    /// warning under <see cref="SafetyProfile"/>. Otherwise the pacer never refuses a valid pattern; hosts show the
-    /// profile's findings instead.
-    /// <value>The default is <see langword="false"/>.</value>
-    /// </summary>
-    public bool StrictSafety { get; set; }
-
     internal BreathPacingOptions Validated()
     {
         if (LateWakeThreshold <= TimeSpan.Zero)
@@ -75,18 +62,7 @@ public sealed class BreathPacingOptions
             LateWakePolicy = LateWakePolicy,
             LateWakeThreshold = LateWakeThreshold,
             SubscriberExceptionHandler = SubscriberExceptionHandler,
-            SafetyProfile = SafetyProfile,
-            StrictSafety = StrictSafety,
         };
-    }
-
-    /// <summary>In strict mode, throws <see cref="Safety.UnsafeBreathPatternException"/> for a pattern with warnings.</summary>
-    internal void EnsureSafe(Patterns.BreathPattern pattern)
-    {
-        if (StrictSafety)
-        {
-            (SafetyProfile ?? Safety.SafetyProfile.Gentle).EnsureAcceptable(pattern);
-        }
     }
 
     internal void ReportSubscriberException(Exception exception)

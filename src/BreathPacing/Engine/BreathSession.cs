@@ -1,8 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
-using BreathPacing.Timeline;
 
-namespace BreathPacing.Engine;
+namespace BreathPacing;
 
 /// <summary>
 /// A running, controllable session: its events, its current position, animation frames, and pause,

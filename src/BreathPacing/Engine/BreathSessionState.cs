@@ -1,4 +1,4 @@
-namespace BreathPacing.Engine;
+namespace BreathPacing;
 
 /// <summary>The state of a <see cref="BreathSession"/>.</summary>
 public enum BreathSessionState

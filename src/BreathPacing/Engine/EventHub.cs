@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Reactive.Disposables;
 
-namespace BreathPacing.Engine;
+namespace BreathPacing;
 
 /// <summary>
 /// The multicast side of a <see cref="BreathSession"/>: keeps the session's events so a late subscriber

@@ -1,7 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 
-namespace BreathPacing.Engine;
+namespace BreathPacing;
 
 /// <summary>
 /// Samples a session's position at absolute instants k × interval, on one timer at a time. A generation

@@ -1,7 +1,6 @@
 using System.Reactive.Concurrency;
-using BreathPacing.Timeline;
 
-namespace BreathPacing.Engine;
+namespace BreathPacing;
 
 /// <summary>
 /// Paces breath patterns in time. Overloads taking a pattern and a session length, and overloads without

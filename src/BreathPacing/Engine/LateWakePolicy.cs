@@ -1,4 +1,4 @@
-namespace BreathPacing.Engine;
+namespace BreathPacing;
 
 /// <summary>What a session does when its timer wakes later than <see cref="BreathPacingOptions.LateWakeThreshold"/>.</summary>
 public enum LateWakePolicy

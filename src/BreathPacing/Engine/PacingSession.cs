@@ -1,8 +1,8 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
-using BreathPacing.Timeline;
+using BreathPacing.Scheduling;
 
-namespace BreathPacing.Engine;
+namespace BreathPacing;
 
 /// <summary>
 /// The state machine of one session. It arms exactly one timer at a time, for its next boundary, at an
@@ -274,15 +274,8 @@ internal sealed class PacingSession : IDisposable
         _state = BreathSessionState.Completed;
         _endOffset = offset;
         CancelTimer();
-        var pattern = _timeline.Pattern;
+        var summary = SessionSummaries.Create(_timeline, offset, _completedCycles, _pausedTicks, endedEarly);
         var active = TimeSpan.FromTicks(offset);
-        var summary = new BreathSessionSummary(
-            _completedCycles,
-            active,
-            TimeSpan.FromTicks(_pausedTicks),
-            active > TimeSpan.Zero ? _completedCycles / active.TotalMinutes : 0,
-            (double)pattern.InhaleDuration.Ticks / pattern.ExhaleDuration.Ticks,
-            endedEarly);
         if (TryEmit(new SessionCompleted(_sequence++, active, summary)))
         {
             _sink.OnCompleted();

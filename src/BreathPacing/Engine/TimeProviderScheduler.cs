@@ -1,7 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 
-namespace BreathPacing.Engine;
+namespace BreathPacing.Scheduling;
 
 /// <summary>
 /// An Rx scheduler driven by a <see cref="System.TimeProvider"/> (Rx 7 has no such adapter), so that a

@@ -1,6 +1,6 @@
 using System.Reactive.Concurrency;
 
-namespace BreathPacing.Engine;
+namespace BreathPacing.Scheduling;
 
 /// <summary>An Rx stopwatch reading a <see cref="TimeProvider"/>'s monotonic timestamp.</summary>
 internal sealed class TimeProviderStopwatch : IStopwatch

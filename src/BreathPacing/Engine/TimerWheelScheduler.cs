@@ -1,7 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 
-namespace BreathPacing.Engine;
+namespace BreathPacing.Scheduling;
 
 /// <summary>
 /// An Rx scheduler for very many concurrent timers: one hashed timer wheel of 1 ms slots, walked by one

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
 
 namespace BreathPacing.Grounding;
 
@@ -38,9 +36,7 @@ internal static class BuiltInGroundingContent
             CautionCount: 2,
             HasVisualisation: true,
             [SourceArticleId],
-            typeof(ThreePartBreathOptions),
-            new ThreePartBreathOptions(),
-            options => BreathingTechniques.ThreePartBreath((ThreePartBreathOptions?)options)),
+            BreathingTechniques.ThreePart),
         new(
             BreathingTechniques.OceansBreathId,
             ["ocean", "oceans", "ocean's breath", "oceans breath", "ocean breath", "ujjayi"],
@@ -48,9 +44,7 @@ internal static class BuiltInGroundingContent
             CautionCount: 2,
             HasVisualisation: true,
             [SourceArticleId],
-            typeof(OceansBreathOptions),
-            new OceansBreathOptions(),
-            options => BreathingTechniques.OceansBreath((OceansBreathOptions?)options)),
+            BreathingTechniques.Ocean),
     ];
 
     public static ImmutableArray<string> RoutineIds { get; } =
@@ -70,7 +64,7 @@ internal static class BuiltInGroundingContent
     ];
 }
 
-/// <summary>The culture-independent shape of a built-in technique.</summary>
+/// <summary>The culture-independent shape of a technique in the catalog.</summary>
 internal sealed record TechniqueDefinition(
     string Id,
     ImmutableArray<string> Aliases,
@@ -78,9 +72,7 @@ internal sealed record TechniqueDefinition(
     int CautionCount,
     bool HasVisualisation,
     ImmutableArray<string> SourceIds,
-    Type OptionsType,
-    object DefaultOptions,
-    Func<object?, BreathPattern> CreatePattern);
+    BreathTechnique Technique);
 
 /// <summary>The bibliographic facts of a source, as the article gives them.</summary>
 internal sealed record SourceDefinition(

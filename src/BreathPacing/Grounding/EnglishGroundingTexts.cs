@@ -1,4 +1,3 @@
-using BreathPacing.Techniques;
 using static BreathPacing.Grounding.GroundingTextKeys;
 
 namespace BreathPacing.Grounding;

@@ -1,10 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
-using BreathPacing.Engine;
-using BreathPacing.Patterns;
 
 namespace BreathPacing.Grounding;
 
@@ -34,9 +31,12 @@ public sealed class GroundingCatalog : IGroundingCatalog
     private readonly FrozenDictionary<string, GroundingTechnique> _techniquesByName;
     private readonly FrozenDictionary<string, SourceReference> _sourcesById;
 
-    private GroundingCatalog(GroundingTextResolver texts, CultureInfo culture, ConcurrentDictionary<string, GroundingCatalog>? views)
+    private readonly ImmutableArray<TechniqueDefinition> _definitions;
+
+    private GroundingCatalog(GroundingTextResolver texts, ImmutableArray<TechniqueDefinition> definitions, CultureInfo culture, ConcurrentDictionary<string, GroundingCatalog>? views)
     {
         _texts = texts;
+        _definitions = definitions;
         Culture = culture;
         _views = views ?? new ConcurrentDictionary<string, GroundingCatalog>(StringComparer.OrdinalIgnoreCase);
 
@@ -46,7 +46,7 @@ public sealed class GroundingCatalog : IGroundingCatalog
             Text(GroundingTextKeys.GuideAudience),
             Text(GroundingTextKeys.GuideBackground),
             BuiltInGroundingContent.GuideSourceIds);
-        Techniques = [.. BuiltInGroundingContent.Techniques.Select(MakeTechnique)];
+        Techniques = [.. definitions.Select(MakeTechnique)];
         SelfCareRoutines = [.. BuiltInGroundingContent.RoutineIds.Select(id => new SelfCareRoutine(
             id,
             Text(GroundingTextKeys.RoutineName(id)),
@@ -62,7 +62,7 @@ public sealed class GroundingCatalog : IGroundingCatalog
     }
 
     /// <summary>The built-in catalog, in English.</summary>
-    public static GroundingCatalog Default { get; } = new(GroundingTextResolver.BuiltIn, DictionaryGroundingTextProvider.English.Culture, null);
+    public static GroundingCatalog Default { get; } = new(GroundingTextResolver.BuiltIn, BuiltInGroundingContent.Techniques, DictionaryGroundingTextProvider.English.Culture, null);
 
     /// <inheritdoc />
     public CultureInfo Culture { get; }
@@ -90,8 +90,8 @@ public sealed class GroundingCatalog : IGroundingCatalog
         ArgumentNullException.ThrowIfNull(configure);
         var builder = new GroundingCatalogBuilder();
         configure(builder);
-        var (layers, culture) = builder.Complete();
-        return new GroundingCatalog(new GroundingTextResolver(layers), culture ?? Default.Culture, null);
+        var (layers, culture, techniques) = builder.Complete();
+        return new GroundingCatalog(new GroundingTextResolver(layers), techniques, culture ?? Default.Culture, null);
     }
 
     /// <inheritdoc />
@@ -119,25 +119,10 @@ public sealed class GroundingCatalog : IGroundingCatalog
     }
 
     /// <inheritdoc />
-    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter (a cue key or an event), so no call is ambiguous; the optional culture mirrors GetText.")]
     public string? GetCueText(string cueKey, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(cueKey);
         return _texts.Find(cueKey, culture ?? Culture);
-    }
-
-    /// <inheritdoc />
-    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter (a cue key or an event), so no call is ambiguous; the optional culture mirrors GetText.")]
-    public string? GetCueText(BreathEvent breathEvent, CultureInfo? culture = null)
-    {
-        ArgumentNullException.ThrowIfNull(breathEvent);
-        culture ??= Culture;
-        return breathEvent switch
-        {
-            PhaseStarted phase => Cue(phase.Phase.CueKey, culture),
-            SegmentStarted segment => Cue(segment.Segment.CueKey, culture) ?? Cue(segment.Phase.CueKey, culture),
-            _ => null,
-        };
     }
 
     /// <summary>The same content with its display text in <paramref name="culture"/>. Views are made once and shared.</summary>
@@ -153,7 +138,7 @@ public sealed class GroundingCatalog : IGroundingCatalog
         }
 
         // Views share one cache, so asking any view for a culture yields the same instance.
-        return _views.GetOrAdd(culture.Name, static (name, texts) => new GroundingCatalog(texts.Resolver, CultureInfo.GetCultureInfo(name), texts.Views), (Resolver: _texts, Views: _views));
+        return _views.GetOrAdd(culture.Name, static (name, texts) => new GroundingCatalog(texts.Resolver, texts.Definitions, CultureInfo.GetCultureInfo(name), texts.Views), (Resolver: _texts, Definitions: _definitions, Views: _views));
     }
 
     /// <inheritdoc />
@@ -162,14 +147,12 @@ public sealed class GroundingCatalog : IGroundingCatalog
     /// <inheritdoc />
     public override string ToString() => $"{Guide.Title} ({Culture.Name}, {Techniques.Length} techniques)";
 
-    private string? Cue(string? key, CultureInfo culture) => key is null ? null : _texts.Find(key, culture);
-
     private string Text(string key) => _texts.Require(key, Culture);
 
     private GroundingTechnique MakeTechnique(TechniqueDefinition definition)
     {
         var id = definition.Id;
-        var pattern = definition.CreatePattern(null);
+        var pattern = definition.Technique.DefaultPattern;
         return new GroundingTechnique(
             id,
             Text(GroundingTextKeys.TechniqueName(id)),
@@ -181,9 +164,7 @@ public sealed class GroundingCatalog : IGroundingCatalog
             [.. Enumerable.Range(1, definition.CautionCount).Select(n => Text(GroundingTextKeys.TechniqueCaution(id, n)))],
             Text(GroundingTextKeys.TechniqueTiming(id)),
             definition.SourceIds,
-            definition.OptionsType,
-            definition.DefaultOptions,
-            definition.CreatePattern);
+            definition.Technique);
     }
 
     private ImmutableArray<GroundingCue> MakeCues(BreathPattern pattern)

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
 
 namespace BreathPacing.Grounding;
 
@@ -12,8 +10,6 @@ namespace BreathPacing.Grounding;
 /// </summary>
 public sealed record GroundingTechnique
 {
-    private readonly Func<object?, BreathPattern> _createPattern;
-
     internal GroundingTechnique(
         string id,
         string name,
@@ -25,9 +21,7 @@ public sealed record GroundingTechnique
         ImmutableArray<string> cautions,
         string timingGuidance,
         ImmutableArray<string> sourceIds,
-        Type optionsType,
-        object defaultOptions,
-        Func<object?, BreathPattern> createPattern)
+        BreathTechnique technique)
     {
         Id = id;
         Name = name;
@@ -39,10 +33,7 @@ public sealed record GroundingTechnique
         Cautions = cautions;
         TimingGuidance = timingGuidance;
         SourceIds = sourceIds;
-        OptionsType = optionsType;
-        DefaultOptions = defaultOptions;
-        _createPattern = createPattern;
-        DefaultPattern = createPattern(null);
+        Technique = technique;
     }
 
     /// <summary>The stable id, e.g. <see cref="BreathingTechniques.ThreePartBreathId"/>.</summary>
@@ -78,31 +69,21 @@ public sealed record GroundingTechnique
     /// <summary>The ids of the <see cref="SourceReference"/> entries behind the technique.</summary>
     public ImmutableArray<string> SourceIds { get; }
 
+    /// <summary>How the engine paces the technique: its options, their range, and its patterns.</summary>
+    public BreathTechnique Technique { get; }
+
     /// <summary>The pattern made with the default options.</summary>
-    public BreathPattern DefaultPattern { get; }
+    public BreathPattern DefaultPattern => Technique.DefaultPattern;
 
-    /// <summary>The type of the options record that tunes the pattern, e.g. <see cref="ThreePartBreathOptions"/>.</summary>
-    public Type OptionsType { get; }
+    /// <summary>The default options; adjust any technique through the shared settings, e.g. <c>DefaultOptions with { StartSeconds = 5 }</c>.</summary>
+    public BreathTechniqueOptions DefaultOptions => Technique.DefaultOptions;
 
-    /// <summary>The default options (an instance of <see cref="OptionsType"/>).</summary>
-    public object DefaultOptions { get; }
-
-    /// <summary>Makes the technique's pattern with <paramref name="options"/>.</summary>
-    /// <param name="options">An instance of <see cref="OptionsType"/>, or <see langword="null"/> for the defaults.</param>
+    /// <summary>Makes the technique's pattern with <paramref name="options"/>; see <see cref="BreathTechnique.CreatePattern"/>.</summary>
+    /// <param name="options">Options of the technique's type, or <see langword="null"/> for the defaults.</param>
     /// <returns>The pattern; with <see langword="null"/> it equals <see cref="DefaultPattern"/>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="options"/> is not an instance of <see cref="OptionsType"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> is not of the technique's options type.</exception>
     /// <exception cref="InvalidBreathPatternException">An option is out of range; the message names it.</exception>
-    public BreathPattern CreatePattern(object? options = null)
-    {
-        if (options is not null && !OptionsType.IsInstanceOfType(options))
-        {
-            throw new ArgumentException(
-                $"Technique '{Id}' takes options of type {OptionsType.Name}, not {options.GetType().Name}.",
-                nameof(options));
-        }
-
-        return _createPattern(options);
-    }
+    public BreathPattern CreatePattern(BreathTechniqueOptions? options = null) => Technique.CreatePattern(options);
 
     /// <inheritdoc />
     public bool Equals(GroundingTechnique? other) =>
@@ -118,7 +99,6 @@ public sealed record GroundingTechnique
         && string.Equals(TimingGuidance, other.TimingGuidance, StringComparison.Ordinal)
         && ValueEquality.Equal(SourceIds, other.SourceIds)
         && DefaultPattern.Equals(other.DefaultPattern)
-        && OptionsType == other.OptionsType
         && DefaultOptions.Equals(other.DefaultOptions);
 
     /// <inheritdoc />
@@ -136,7 +116,6 @@ public sealed record GroundingTechnique
         hash.Add(TimingGuidance, StringComparer.Ordinal);
         ValueEquality.Add(ref hash, SourceIds);
         hash.Add(DefaultPattern);
-        hash.Add(OptionsType);
         hash.Add(DefaultOptions);
         return hash.ToHashCode();
     }

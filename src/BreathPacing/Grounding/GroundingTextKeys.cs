@@ -4,7 +4,7 @@ namespace BreathPacing.Grounding;
 
 /// <summary>
 /// The keys of the grounding display texts, for translating or overriding them. Cue texts use the cue keys
-/// that patterns carry (see <see cref="Techniques.CueKeys"/>). <see cref="DictionaryGroundingTextProvider.English"/>
+/// that patterns carry (see <see cref="CueKeys"/>). <see cref="DictionaryGroundingTextProvider.English"/>
 /// lists every built-in key with its English text.
 /// </summary>
 public static class GroundingTextKeys

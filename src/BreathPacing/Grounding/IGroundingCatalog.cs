@@ -1,7 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using System.Globalization;
-using BreathPacing.Engine;
 
 namespace BreathPacing.Grounding;
 
@@ -46,25 +44,15 @@ public interface IGroundingCatalog
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
     string? GetText(string key, CultureInfo? culture = null);
 
-    /// <summary>Looks up the guidance text for a cue key a phase or segment carries, with culture fallback.</summary>
-    /// <param name="cueKey">The cue key, e.g. <see cref="Techniques.CueKeys.ThreePartInhaleLowerBelly"/>.</param>
+    /// <summary>
+    /// Looks up the guidance text for a cue key a phase or segment carries, with culture fallback. The engine's
+    /// <c>PhaseStarted.CueKey</c> and <c>SegmentStarted.CueKey</c> carry the key to show.
+    /// </summary>
+    /// <param name="cueKey">The cue key, e.g. <see cref="CueKeys.ThreePartInhaleLowerBelly"/>.</param>
     /// <param name="culture">The culture; <see langword="null"/> for <see cref="Culture"/>.</param>
     /// <returns>The text, or <see langword="null"/> when the key is unknown.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cueKey"/> is <see langword="null"/>.</exception>
-    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter (a cue key or an event), so no call is ambiguous; the optional culture mirrors GetText.")]
     string? GetCueText(string cueKey, CultureInfo? culture = null);
-
-    /// <summary>
-    /// The guidance text to show for an engine event: for <see cref="PhaseStarted"/> the phase's cue; for
-    /// <see cref="SegmentStarted"/> the segment's cue, or the phase's when the segment has none; for any other
-    /// event <see langword="null"/>.
-    /// </summary>
-    /// <param name="breathEvent">The event.</param>
-    /// <param name="culture">The culture; <see langword="null"/> for <see cref="Culture"/>.</param>
-    /// <returns>The text, or <see langword="null"/> when the event has no cue or its key is unknown.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="breathEvent"/> is <see langword="null"/>.</exception>
-    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter (a cue key or an event), so no call is ambiguous; the optional culture mirrors GetText.")]
-    string? GetCueText(BreathEvent breathEvent, CultureInfo? culture = null);
 
     /// <summary>The same content with its display text in <paramref name="culture"/>.</summary>
     /// <param name="culture">The culture, e.g. <see cref="CultureInfo.CurrentUICulture"/>.</param>

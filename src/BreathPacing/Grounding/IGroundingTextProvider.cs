@@ -8,7 +8,7 @@ namespace BreathPacing.Grounding;
 /// asked about; the catalog walks the fallback chain (specific culture, then its neutral parent, then English)
 /// and asks its providers at each step. Implementations must be thread-safe.
 /// </summary>
-/// <remarks>Keys are the cue keys patterns carry (see <see cref="Techniques.CueKeys"/>) and the keys of <see cref="GroundingTextKeys"/>.</remarks>
+/// <remarks>Keys are the cue keys patterns carry (see <see cref="CueKeys"/>) and the keys of <see cref="GroundingTextKeys"/>.</remarks>
 public interface IGroundingTextProvider
 {
     /// <summary>Looks up the text for <paramref name="key"/> in exactly <paramref name="culture"/>, without fallback.</summary>

@@ -1,4 +1,4 @@
-namespace BreathPacing.Patterns;
+namespace BreathPacing;
 
 /// <summary>The way the air travels during a phase.</summary>
 public enum Airway

@@ -1,4 +1,4 @@
-namespace BreathPacing.Patterns;
+namespace BreathPacing;
 
 /// <summary>Well-known body-region identifiers used as segment regions by the built-in techniques.</summary>
 /// <remarks>Any non-empty identifier may be used in a custom pattern; these are conventions, not a closed set.</remarks>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace BreathPacing.Patterns;
+namespace BreathPacing;
 
 /// <summary>
 /// A named breath pattern: the ordered phases of one cycle, an optional progression that lengthens the
@@ -43,6 +43,9 @@ public sealed record BreathPattern
         CycleDuration = cycle;
         InhaleDuration = inhale;
         ExhaleDuration = exhale;
+        BreathsPerCycle = CountBreaths(phases);
+        ReferencePhaseIndex = ProgressionMath.ReferenceIndex(phases);
+        ProgressionSteps = progression is null ? 1 : (int)ProgressionMath.LevelCount(phases[ReferencePhaseIndex].Duration, progression);
     }
 
     /// <summary>The pattern's display name; never empty.</summary>
@@ -69,7 +72,67 @@ public sealed record BreathPattern
     /// <summary>
     /// The reference phase that a <see cref="Progression"/> lengthens: the first inhale.
     /// </summary>
-    public int ReferencePhaseIndex => ProgressionMath.ReferenceIndex(Phases);
+    public int ReferencePhaseIndex { get; }
+
+    /// <summary>
+    /// How many breaths one cycle holds: turns from breathing in to breathing out, so consecutive inhales (or
+    /// exhales) with only holds between them count once. At least 1.
+    /// </summary>
+    public int BreathsPerCycle { get; }
+
+    /// <summary>
+    /// How many distinct cycle lengths the pattern goes through: 1 for a steady pattern; with a
+    /// <see cref="Progression"/>, the first length, each step, and the target.
+    /// </summary>
+    public int ProgressionSteps { get; }
+
+    /// <summary>
+    /// The duration of phase <paramref name="phaseIndex"/> at progression step <paramref name="step"/>: every phase is
+    /// scaled in proportion to the reference phase, rounded to the nearest tick. Step 0 is the phase as defined; the
+    /// last step (<see cref="ProgressionSteps"/> − 1) is the progression's target.
+    /// </summary>
+    /// <param name="phaseIndex">The zero-based phase.</param>
+    /// <param name="step">The zero-based step, from 0 to <see cref="ProgressionSteps"/> − 1.</param>
+    /// <returns>The phase's duration at that step.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    public TimeSpan PhaseDurationAt(int phaseIndex, int step)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(phaseIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(phaseIndex, Phases.Length);
+        ArgumentOutOfRangeException.ThrowIfNegative(step);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(step, ProgressionSteps);
+        var phase = Phases[phaseIndex].Duration.Ticks;
+        if (Progression is not { } progression || step == 0)
+        {
+            return TimeSpan.FromTicks(phase);
+        }
+
+        var reference = Phases[ReferencePhaseIndex].Duration.Ticks;
+        return TimeSpan.FromTicks(ProgressionMath.Scale(phase, reference, ProgressionMath.ReferenceTicksAt(reference, progression, step)));
+    }
+
+    /// <summary>The same pattern with <paramref name="progression"/> (or none), validated as <see cref="BreathPatternBuilder.Build"/> validates it.</summary>
+    /// <param name="progression">The progression, or <see langword="null"/> for a steady pattern.</param>
+    /// <returns>A new pattern; this one is unchanged.</returns>
+    /// <exception cref="InvalidBreathPatternException">The progression does not fit the pattern; the message names the field and value.</exception>
+    public BreathPattern WithProgression(BreathProgression? progression)
+    {
+        if (progression is not null)
+        {
+            ProgressionMath.Validate(Phases, progression);
+        }
+
+        return new BreathPattern(Name, Phases, progression, DefaultLength);
+    }
+
+    /// <summary>The same pattern with another default session length.</summary>
+    /// <param name="length">The length used when a caller names none.</param>
+    /// <returns>A new pattern; this one is unchanged.</returns>
+    public BreathPattern WithDefaultLength(SessionLength length)
+    {
+        ArgumentNullException.ThrowIfNull(length);
+        return new BreathPattern(Name, Phases, Progression, length);
+    }
 
     /// <summary>Starts composing a pattern named <paramref name="name"/>.</summary>
     /// <param name="name">The display name; not empty, at most <see cref="PatternLimits.MaximumNameLength"/> characters.</param>
@@ -98,6 +161,31 @@ public sealed record BreathPattern
         }
 
         return hash.ToHashCode();
+    }
+
+    private static int CountBreaths(ImmutableArray<BreathPhase> phases)
+    {
+        var breaths = 0;
+        for (var i = 0; i < phases.Length; i++)
+        {
+            if (phases[i].Kind != BreathPhaseKind.Exhale)
+            {
+                continue;
+            }
+
+            // An exhale starts a new breath when the nearest earlier breathing phase (round the cycle) is an inhale.
+            for (var back = 1; back <= phases.Length; back++)
+            {
+                var kind = phases[(i - back + phases.Length) % phases.Length].Kind;
+                if (kind is BreathPhaseKind.Inhale or BreathPhaseKind.Exhale)
+                {
+                    breaths += kind == BreathPhaseKind.Inhale ? 1 : 0;
+                    break;
+                }
+            }
+        }
+
+        return Math.Max(breaths, 1);
     }
 
     /// <inheritdoc />

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace BreathPacing.Patterns;
+namespace BreathPacing;
 
 /// <summary>
 /// Composes a <see cref="BreathPattern"/> in code. Every call validates its arguments at once (a rejected

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace BreathPacing.Patterns;
+namespace BreathPacing;
 
 /// <summary>
 /// One phase of a breath cycle: what the breath does, for how long, through which airway, and the

@@ -1,4 +1,4 @@
-namespace BreathPacing.Patterns;
+namespace BreathPacing;
 
 /// <summary>What the breath does during a phase.</summary>
 public enum BreathPhaseKind

@@ -1,4 +1,4 @@
-namespace BreathPacing.Patterns;
+namespace BreathPacing;
 
 /// <summary>
 /// Lengthens a pattern's breaths as the session goes on: every <see cref="EveryCycles"/> cycles the

@@ -1,4 +1,4 @@
-namespace BreathPacing.Patterns;
+namespace BreathPacing;
 
 /// <summary>
 /// One ordered part of a phase spent on a body region, e.g. the lower belly during the first third of

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace BreathPacing.Patterns;
+namespace BreathPacing;
 
 /// <summary>Collects the ordered body-region segments of one phase while a pattern is composed.</summary>
 public sealed class BreathSegmentsBuilder

@@ -1,4 +1,4 @@
-namespace BreathPacing.Patterns;
+namespace BreathPacing;
 
 /// <summary>
 /// Thrown when a pattern, phase, segment, progression or session length is invalid. The message names

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BreathPacing.Patterns;
+namespace BreathPacing;
 
 /// <summary>The bounds every pattern is validated against.</summary>
 public static class PatternLimits

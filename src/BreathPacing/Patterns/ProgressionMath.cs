@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace BreathPacing.Patterns;
+namespace BreathPacing;
 
 /// <summary>The arithmetic of progressions, shared by validation and the timeline.</summary>
 internal static class ProgressionMath

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BreathPacing.Patterns;
+namespace BreathPacing;
 
 /// <summary>How long a session runs.</summary>
 public enum SessionLengthKind
@@ -80,6 +80,30 @@ public sealed record SessionLength
         }
 
         return Of(TimeSpan.FromTicks((long)Math.Round(minutes * TimeSpan.TicksPerMinute)));
+    }
+
+    /// <summary>
+    /// Chooses a session's length the way hosts offer it: <paramref name="cycles"/> when given, otherwise
+    /// <paramref name="minutes"/> when given, otherwise the pattern's own <see cref="BreathPattern.DefaultLength"/> unless it
+    /// is open-ended, otherwise <paramref name="fallback"/>.
+    /// </summary>
+    /// <param name="pattern">The pattern to be paced.</param>
+    /// <param name="cycles">A number of cycles the user asked for, or <see langword="null"/>.</param>
+    /// <param name="minutes">A number of minutes the user asked for, or <see langword="null"/>.</param>
+    /// <param name="fallback">The length when nothing else decides; <see langword="null"/> for <see cref="OpenEnded"/>.</param>
+    /// <returns>The length.</returns>
+    /// <exception cref="InvalidBreathPatternException">Both <paramref name="cycles"/> and <paramref name="minutes"/> are given, or one is out of range; the message names it.</exception>
+    public static SessionLength Choose(BreathPattern pattern, int? cycles = null, double? minutes = null, SessionLength? fallback = null)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return (cycles, minutes) switch
+        {
+            ({ } c, { } m) => throw new InvalidBreathPatternException("length", string.Create(CultureInfo.InvariantCulture, $"{c} cycles and {m} minutes"), "give cycles or minutes, not both."),
+            ({ } c, null) => Cycles(c),
+            (null, { } m) => Minutes(m),
+            _ when pattern.DefaultLength.Kind != SessionLengthKind.OpenEnded => pattern.DefaultLength,
+            _ => fallback ?? OpenEnded,
+        };
     }
 
     /// <inheritdoc />

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BreathPacing.Patterns;
 
 namespace BreathPacing.Safety;
 
@@ -15,7 +14,7 @@ namespace BreathPacing.Safety;
 /// </remarks>
 public sealed record BreathPatternAnalysis
 {
-    private BreathPatternAnalysis(IReadOnlyList<(BreathPhaseKind Kind, TimeSpan Duration)> phases, BreathPatternAnalysis? atTarget)
+    private BreathPatternAnalysis(IReadOnlyList<(BreathPhaseKind Kind, TimeSpan Duration)> phases, int breathsPerCycle, BreathPatternAnalysis? atTarget)
     {
         var cycle = TimeSpan.Zero;
         var inhale = TimeSpan.Zero;
@@ -42,7 +41,7 @@ public sealed record BreathPatternAnalysis
         ExhaleDuration = exhale;
         ShortestInhale = shortestInhale;
         ShortestExhale = shortestExhale;
-        BreathsPerCycle = CountBreaths(phases);
+        BreathsPerCycle = breathsPerCycle;
         BreathsPerMinute = BreathsPerCycle * 60.0 / cycle.TotalSeconds;
         InhaleToExhaleRatio = inhale.TotalSeconds / exhale.TotalSeconds;
         LongestHold = FindLongestHold(phases);
@@ -97,46 +96,19 @@ public sealed record BreathPatternAnalysis
         ArgumentNullException.ThrowIfNull(pattern);
         var phases = pattern.Phases.Select(p => (p.Kind, p.Duration)).ToArray();
         BreathPatternAnalysis? atTarget = null;
-        if (pattern.Progression is { } progression)
+        if (pattern.Progression is not null)
         {
-            var reference = pattern.Phases[pattern.ReferencePhaseIndex].Duration.Ticks;
-            var scaled = phases
-                .Select(p => (p.Kind, TimeSpan.FromTicks(ProgressionMath.Scale(p.Duration.Ticks, reference, progression.Target.Ticks))))
-                .ToArray();
-            atTarget = new BreathPatternAnalysis(scaled, null);
+            var last = pattern.ProgressionSteps - 1;
+            var scaled = pattern.Phases.Select((p, i) => (p.Kind, pattern.PhaseDurationAt(i, last))).ToArray();
+            atTarget = new BreathPatternAnalysis(scaled, pattern.BreathsPerCycle, null);
         }
 
-        return new BreathPatternAnalysis(phases, atTarget);
+        return new BreathPatternAnalysis(phases, pattern.BreathsPerCycle, atTarget);
     }
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{BreathsPerMinute:0.##} breaths/min, in:out {InhaleToExhaleRatio:0.##}, cycle {CycleDuration.TotalSeconds:0.###} s, shortest breath {ShortestBreath.TotalSeconds:0.###} s, longest hold {LongestHold.TotalSeconds:0.###} s");
-
-    private static int CountBreaths(IReadOnlyList<(BreathPhaseKind Kind, TimeSpan Duration)> phases)
-    {
-        var breaths = 0;
-        for (var i = 0; i < phases.Count; i++)
-        {
-            if (phases[i].Kind != BreathPhaseKind.Exhale)
-            {
-                continue;
-            }
-
-            // An exhale starts a new breath when the nearest earlier breathing phase (round the cycle) is an inhale.
-            for (var back = 1; back <= phases.Count; back++)
-            {
-                var kind = phases[(i - back + phases.Count) % phases.Count].Kind;
-                if (kind is BreathPhaseKind.Inhale or BreathPhaseKind.Exhale)
-                {
-                    breaths += kind == BreathPhaseKind.Inhale ? 1 : 0;
-                    break;
-                }
-            }
-        }
-
-        return Math.Max(breaths, 1);
-    }
 
     private static TimeSpan FindLongestHold(IReadOnlyList<(BreathPhaseKind Kind, TimeSpan Duration)> phases)
     {

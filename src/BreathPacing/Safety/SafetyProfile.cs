@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using BreathPacing.Patterns;
 
 namespace BreathPacing.Safety;
 
@@ -10,11 +9,11 @@ namespace BreathPacing.Safety;
 /// every threshold is validated when set. Thread-safe.
 /// </summary>
 /// <remarks>
-/// The thresholds are cautious defaults, not medical advice. They follow the seed article's caution that
+/// The thresholds are cautious defaults, not medical advice. They follow the article's caution that
 /// breaths which are too short can cause dizziness (its Three-Part Breath starts at 4–5 s per inhale and
 /// exhale) and common breath-work practice: a gentle rate, no very short breaths, no long holds.
-/// By default the engine only reports; it refuses a pattern only in strict mode
-/// (<see cref="Engine.BreathPacingOptions.StrictSafety"/> or <see cref="EnsureAcceptable"/>).
+/// The engine itself never refuses a valid pattern; to refuse patterns with warnings, wrap the pacer in a
+/// <see cref="SafeBreathPacer"/> or call <see cref="EnsureAcceptable"/>.
 /// </remarks>
 public sealed record SafetyProfile
 {

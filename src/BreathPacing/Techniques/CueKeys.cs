@@ -1,4 +1,4 @@
-namespace BreathPacing.Techniques;
+namespace BreathPacing;
 
 /// <summary>
 /// The cue keys the built-in techniques attach to their phases and segments. Every one resolves to

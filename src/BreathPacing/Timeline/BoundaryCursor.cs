@@ -1,4 +1,4 @@
-namespace BreathPacing.Timeline;
+namespace BreathPacing;
 
 /// <summary>
 /// A mutable walk over a timeline's boundaries, used by the public enumerator and by the engine (which

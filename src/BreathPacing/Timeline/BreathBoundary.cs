@@ -1,4 +1,4 @@
-namespace BreathPacing.Timeline;
+namespace BreathPacing;
 
 /// <summary>What happens at a boundary of the timeline.</summary>
 public enum BreathBoundaryKind

@@ -1,6 +1,6 @@
-using BreathPacing.Patterns;
+using System.Collections.Immutable;
 
-namespace BreathPacing.Timeline;
+namespace BreathPacing;
 
 /// <summary>
 /// Where a session stands at a moment of active time: cycle, phase, segment, progress within each,
@@ -8,6 +8,8 @@ namespace BreathPacing.Timeline;
 /// </summary>
 public readonly record struct BreathPosition
 {
+    private readonly RegionFills? _fills;
+
     internal BreathPosition(
         TimeSpan elapsed,
         int cycleIndex,
@@ -19,8 +21,10 @@ public readonly record struct BreathPosition
         double segmentProgress,
         double lungVolume,
         bool isComplete,
-        double sessionProgress)
+        double sessionProgress,
+        RegionFills? fills)
     {
+        _fills = fills;
         Elapsed = elapsed;
         CycleIndex = cycleIndex;
         PhaseIndex = phaseIndex;
@@ -79,9 +83,48 @@ public readonly record struct BreathPosition
     /// </summary>
     public double LungVolume { get; }
 
+    /// <summary>The body regions of the pattern, in fill order; empty when it has no segments. See <see cref="BreathTimeline.Regions"/>.</summary>
+    public ImmutableArray<string> Regions => _fills?.Regions ?? [];
+
+    /// <summary>
+    /// How full <paramref name="region"/> is, in [0, 1]. The pattern's regions share the lungs equally, so their mean fill
+    /// is <see cref="LungVolume"/>: during a segment its region fills (inhale) or empties (exhale) by the segment's share of
+    /// the phase; a phase without segments fills regions bottom-up and empties them top-down. Within a segment every region
+    /// changes linearly in time. Allocation-free.
+    /// </summary>
+    /// <param name="region">A region name, e.g. <see cref="BodyRegions.Chest"/>.</param>
+    /// <returns>The fill; 0 for a region the pattern does not name.</returns>
+    public double FillOf(string region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var index = _fills is null ? -1 : _fills.Regions.IndexOf(region, StringComparer.Ordinal);
+        return index < 0 ? 0 : FillOf(index);
+    }
+
+    /// <summary>How full the region at <paramref name="regionIndex"/> of <see cref="Regions"/> is, in [0, 1]; see <see cref="FillOf(string)"/>.</summary>
+    /// <param name="regionIndex">The zero-based index into <see cref="Regions"/>.</param>
+    /// <returns>The fill.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="regionIndex"/> is out of range.</exception>
+    public double FillOf(int regionIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(regionIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(regionIndex, Regions.Length);
+        return _fills!.At(regionIndex, PhaseIndex, SegmentIndex, SegmentIndex < 0 ? PhaseProgress : SegmentProgress);
+    }
+
     /// <summary>Whether the session has ended (only for sessions of finite length).</summary>
     public bool IsComplete { get; }
 
     /// <summary>The fraction of the whole session done, in [0, 1]; always 0 for an open-ended session.</summary>
     public double SessionProgress { get; }
+
+    /// <inheritdoc />
+    public bool Equals(BreathPosition other) =>
+        Elapsed == other.Elapsed && CycleIndex == other.CycleIndex && PhaseIndex == other.PhaseIndex && Equals(Phase, other.Phase)
+        && PhaseStart == other.PhaseStart && PhaseDuration == other.PhaseDuration && SegmentIndex == other.SegmentIndex
+        && SegmentProgress.Equals(other.SegmentProgress) && LungVolume.Equals(other.LungVolume) && IsComplete == other.IsComplete
+        && SessionProgress.Equals(other.SessionProgress) && Regions.AsSpan().SequenceEqual(other.Regions.AsSpan());
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Elapsed, CycleIndex, PhaseIndex, SegmentIndex, IsComplete);
 }

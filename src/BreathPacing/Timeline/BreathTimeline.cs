@@ -1,7 +1,7 @@
 using System.Collections;
-using BreathPacing.Patterns;
+using System.Collections.Immutable;
 
-namespace BreathPacing.Timeline;
+namespace BreathPacing;
 
 /// <summary>
 /// The pure arithmetic of a session: a pattern and a session length laid out on active time.
@@ -29,6 +29,7 @@ public sealed class BreathTimeline
     private readonly double[] _volumeAtPhaseEnd;
     private readonly int _phaseCount;
     private readonly int _cyclesPerLevel;
+    private readonly RegionFills? _fills;
 
     /// <summary>Lays out <paramref name="pattern"/> for <paramref name="length"/>.</summary>
     /// <param name="pattern">The pattern.</param>
@@ -51,10 +52,8 @@ public sealed class BreathTimeline
 
         _segmentBlock = block;
 
-        var referenceIndex = ProgressionMath.ReferenceIndex(phases);
-        var referenceTicks = phases[referenceIndex].Duration.Ticks;
         var progression = pattern.Progression;
-        var levels = progression is null ? 1 : (int)ProgressionMath.LevelCount(phases[referenceIndex].Duration, progression);
+        var levels = pattern.ProgressionSteps;
         _cyclesPerLevel = progression?.EveryCycles ?? int.MaxValue;
 
         _levelStart = new long[levels];
@@ -66,12 +65,11 @@ public sealed class BreathTimeline
         long start = 0;
         for (var level = 0; level < levels; level++)
         {
-            var levelReference = progression is null ? referenceTicks : ProgressionMath.ReferenceTicksAt(referenceTicks, progression, level);
             long offset = 0;
             for (var p = 0; p < _phaseCount; p++)
             {
                 _phaseStart[(level * (_phaseCount + 1)) + p] = offset;
-                var phaseTicks = ProgressionMath.Scale(phases[p].Duration.Ticks, referenceTicks, levelReference);
+                var phaseTicks = pattern.PhaseDurationAt(p, level).Ticks;
                 var segments = phases[p].Segments;
                 var segmentIndex = (level * block) + _segmentBase[p];
                 var cumulative = 0.0;
@@ -96,6 +94,7 @@ public sealed class BreathTimeline
         }
 
         (_volumeAtPhaseStart, _volumeAtPhaseEnd) = LungVolumes(pattern);
+        _fills = RegionFills.For(pattern, _volumeAtPhaseStart, _volumeAtPhaseEnd);
 
         TotalCycles = Length.Kind switch
         {
@@ -112,6 +111,12 @@ public sealed class BreathTimeline
 
     /// <summary>The session length laid out.</summary>
     public SessionLength Length { get; }
+
+    /// <summary>
+    /// The body regions the pattern's segments name, in the order its inhale fills them (e.g. lower belly, upper belly,
+    /// chest for Three-Part Breath); empty when it has no segments. <see cref="BreathPosition.FillOf(string)"/> says how full each is.
+    /// </summary>
+    public ImmutableArray<string> Regions => _fills?.Regions ?? [];
 
     /// <summary>The number of cycles in the session, or <see langword="null"/> when it is open-ended.</summary>
     public int? TotalCycles { get; }
@@ -182,7 +187,8 @@ public sealed class BreathTimeline
             segmentProgress,
             volume,
             complete,
-            sessionProgress);
+            sessionProgress,
+            _fills);
     }
 
     /// <summary>The duration of phase <paramref name="phaseIndex"/> in cycle <paramref name="cycleIndex"/>.</summary>

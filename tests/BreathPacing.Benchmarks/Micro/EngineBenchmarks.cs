@@ -1,9 +1,5 @@
 using System.Reactive.Concurrency;
 using BenchmarkDotNet.Attributes;
-using BreathPacing.Engine;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
-using BreathPacing.Timeline;
 
 namespace BreathPacing.Benchmarks.Micro;
 

@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using BreathPacing.Patterns;
 using BreathPacing.Serialization;
-using BreathPacing.Techniques;
 
 namespace BreathPacing.Benchmarks.Micro;
 

@@ -1,9 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using BreathPacing.Engine;
 using BreathPacing.Grounding;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
-using BreathPacing.Timeline;
 
 namespace BreathPacing.Benchmarks.Micro;
 
@@ -17,16 +13,19 @@ public class GroundingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var pattern = BreathingTechniques.ThreePartBreath();
-        var timeline = new BreathTimeline(pattern);
-        _segment = new SegmentStarted(3, TimeSpan.FromSeconds(4.0 / 3), 0, 0, 1, pattern.Phases[0], timeline.PhaseDuration(0, 0) / 3);
+        // Events are made by the engine only: take the upper-belly segment of one virtual-time cycle.
+        var time = new System.Reactive.Concurrency.HistoricalScheduler();
+        var events = new List<BreathEvent>();
+        using var run = new BreathPacer().Pace(BreathingTechniques.ThreePartBreath(), SessionLength.Cycles(1), time).Subscribe(events.Add);
+        time.AdvanceBy(TimeSpan.FromSeconds(10));
+        _segment = events.OfType<SegmentStarted>().First(s => s.SegmentIndex == 1);
     }
 
     [Benchmark]
     public string? CueText_ByKey() => _catalog.GetCueText(CueKeys.ThreePartInhaleUpperBelly);
 
     [Benchmark]
-    public string? CueText_ForSegmentEvent() => _catalog.GetCueText(_segment);
+    public string? CueText_ForSegmentEvent() => _catalog.GetCueText(_segment.CueKey!);
 
     [Benchmark]
     public GroundingTechnique? FindTechnique_ByAlias() => _catalog.Find("ujjayi");

@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
-using BreathPacing.Timeline;
 
 namespace BreathPacing.Benchmarks.Micro;
 

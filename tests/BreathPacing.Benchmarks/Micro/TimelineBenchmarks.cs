@@ -1,8 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BreathPacing.Engine;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
-using BreathPacing.Timeline;
 
 namespace BreathPacing.Benchmarks.Micro;
 
@@ -72,8 +68,8 @@ public class TimelineBenchmarks
         var interval = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 30);
         for (var i = 0; i < 1800; i++)
         {
-            var frame = new BreathFrame(i, _steady.At(interval * i));
-            sum += frame.Position.LungVolume;
+            var position = _steady.At(interval * i);
+            sum += position.LungVolume;
         }
 
         return sum;

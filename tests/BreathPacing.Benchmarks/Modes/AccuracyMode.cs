@@ -3,9 +3,7 @@ using System.Globalization;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using BreathPacing.Benchmarks.Harness;
-using BreathPacing.Engine;
-using BreathPacing.Patterns;
-using BreathPacing.Timeline;
+using BreathPacing.Scheduling;
 
 namespace BreathPacing.Benchmarks.Modes;
 

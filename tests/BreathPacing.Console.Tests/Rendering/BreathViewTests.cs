@@ -2,8 +2,6 @@ using BreathPacing.ConsoleHost.Cli;
 using BreathPacing.ConsoleHost.Content;
 using BreathPacing.ConsoleHost.Rendering;
 using BreathPacing.ConsoleHost.Sessions;
-using BreathPacing.Engine;
-using BreathPacing.Patterns;
 using Spectre.Console;
 using Spectre.Console.Testing;
 

@@ -6,7 +6,6 @@ using BreathPacing.ConsoleHost.Input;
 using BreathPacing.ConsoleHost.Rendering;
 using BreathPacing.ConsoleHost.Sessions;
 using BreathPacing.ConsoleHost.Tests.Support;
-using BreathPacing.Engine;
 using Spectre.Console;
 using Spectre.Console.Testing;
 

@@ -5,10 +5,8 @@ using BreathPacing.ConsoleHost.Content;
 using BreathPacing.ConsoleHost.Rendering;
 using BreathPacing.ConsoleHost.Sessions;
 using BreathPacing.ConsoleHost.Tests.Support;
-using BreathPacing.Engine;
 using BreathPacing.Safety;
 using BreathPacing.Serialization;
-using BreathPacing.Techniques;
 
 namespace BreathPacing.ConsoleHost.Tests.Rendering;
 

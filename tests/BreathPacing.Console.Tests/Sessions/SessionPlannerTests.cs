@@ -1,8 +1,6 @@
 using BreathPacing.ConsoleHost.Cli;
 using BreathPacing.ConsoleHost.Content;
 using BreathPacing.ConsoleHost.Sessions;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
 
 namespace BreathPacing.ConsoleHost.Tests.Sessions;
 

@@ -1,8 +1,8 @@
 using System.Reactive.Concurrency;
-using BreathPacing.Engine;
 using BreathPacing.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using BreathPacing.Scheduling;
 
 namespace BreathPacing.Tests.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Reactive.Concurrency;
-using BreathPacing.Engine;
 using Microsoft.Extensions.Time.Testing;
+using BreathPacing.Scheduling;
 
 namespace BreathPacing.Tests.Engine;
 

@@ -1,9 +1,5 @@
 using System.Reactive.Linq;
-using BreathPacing.Engine;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
 using BreathPacing.Tests.Support;
-using BreathPacing.Timeline;
 
 namespace BreathPacing.Tests.Engine;
 
@@ -67,7 +63,10 @@ public class BreathPacerTests
         recorder.Items.OfType<PhaseStarted>().Select(p => p.Airway).Should().Equal(Airway.Nose, Airway.ThroatConstricted);
         var summary = recorder.Items.OfType<SessionCompleted>().Single().Summary;
         summary.InhaleToExhaleRatio.Should().BeApproximately(4.0 / 6, 1e-12);
-        summary.BreathsPerMinute.Should().Be(6);
+        summary.PacedBreathsPerMinute.Should().Be(6);
+        summary.CompletedCycles.Should().Be(1);
+        summary.PlannedCycles.Should().Be(1);
+        summary.PartialCycle.Should().Be(0);
         summary.ActiveTime.Should().Be(S(10));
     }
 

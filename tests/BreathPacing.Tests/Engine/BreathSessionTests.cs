@@ -1,7 +1,4 @@
 using System.Reactive.Linq;
-using BreathPacing.Engine;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
 using BreathPacing.Tests.Support;
 
 namespace BreathPacing.Tests.Engine;

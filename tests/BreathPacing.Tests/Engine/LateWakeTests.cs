@@ -1,6 +1,3 @@
-using BreathPacing.Engine;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
 using BreathPacing.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -48,7 +45,7 @@ public class LateWakeTests
         skipped.MissedFrom.Should().Be(S(10));
         skipped.MissedEvents.Should().Be(18, "from 10 s to 68 s: six cycle ends, six inhales and six exhales");
         skipped.Position.CycleIndex.Should().Be(6);
-        skipped.Position.PhaseKind.Should().Be(BreathPacing.Patterns.BreathPhaseKind.Exhale);
+        skipped.Position.PhaseKind.Should().Be(BreathPhaseKind.Exhale);
         events.Count(e => e.Event is SessionSkippedAhead).Should().Be(1);
         var after = events.SkipWhile(e => e.Event is not SessionSkippedAhead).Skip(1).ToList();
         after.Select(e => (e.At, e.Event.Kind, e.Event.Offset)).Should().Equal(

@@ -1,5 +1,3 @@
-using BreathPacing.Engine;
-using BreathPacing.Patterns;
 using BreathPacing.Tests.Support;
 using CsCheck;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Reactive.Linq;
 using System.Reactive.Threading.Tasks;
-using BreathPacing.Engine;
-using BreathPacing.Patterns;
 
 namespace BreathPacing.Tests.Engine;
 

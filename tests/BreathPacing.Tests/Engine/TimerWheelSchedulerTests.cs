@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
-using BreathPacing.Engine;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
 using Microsoft.Extensions.Time.Testing;
+using BreathPacing.Scheduling;
 
 namespace BreathPacing.Tests.Engine;
 

@@ -1,5 +1,4 @@
 using BreathPacing.Grounding;
-using BreathPacing.Techniques;
 
 namespace BreathPacing.Tests.Grounding;
 

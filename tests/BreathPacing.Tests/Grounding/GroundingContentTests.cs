@@ -1,7 +1,5 @@
 using System.Reflection;
 using BreathPacing.Grounding;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
 
 namespace BreathPacing.Tests.Grounding;
 
@@ -86,7 +84,7 @@ public class GroundingContentTests
         { "three-part default", BreathingTechniques.ThreePartBreath() },
         { "three-part progressing", BreathingTechniques.ThreePartBreath(new ThreePartBreathOptions { StartSeconds = 5, Progress = true }) },
         { "ocean default", BreathingTechniques.OceansBreath() },
-        { "ocean long exhale", BreathingTechniques.OceansBreath(new OceansBreathOptions { InhaleSeconds = 5, ExhaleRatio = 2 }) },
+        { "ocean long exhale", BreathingTechniques.OceansBreath(new OceansBreathOptions { StartSeconds = 5, ExhaleRatio = 2 }) },
     };
 
     [Theory]
@@ -149,7 +147,7 @@ public class GroundingContentTests
     [Fact]
     public void ThreePart_Options_MatchTheTimingGuidance()
     {
-        ThreePart.OptionsType.Should().Be<ThreePartBreathOptions>();
+        ThreePart.Technique.OptionsType.Should().Be<ThreePartBreathOptions>();
         var options = ThreePart.DefaultOptions.Should().BeOfType<ThreePartBreathOptions>().Subject;
         options.StartSeconds.Should().BeInRange(4, 5);
         options.TargetSeconds.Should().Be(10);
@@ -171,7 +169,7 @@ public class GroundingContentTests
         Ocean.Visualisation.Should().Contain("mirror");
         Ocean.TimingGuidance.Should().Contain("longer than the inhale");
         Ocean.DefaultPattern.ExhaleDuration.Should().BeGreaterThan(Ocean.DefaultPattern.InhaleDuration);
-        Ocean.OptionsType.Should().Be<OceansBreathOptions>();
+        Ocean.Technique.OptionsType.Should().Be<OceansBreathOptions>();
     }
 
     [Fact]

@@ -1,8 +1,5 @@
 using System.Globalization;
-using BreathPacing.Engine;
 using BreathPacing.Grounding;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
 using BreathPacing.Tests.Support;
 
 namespace BreathPacing.Tests.Grounding;
@@ -19,7 +16,7 @@ public class GroundingCueEventTests
         using var recorder = time.Record(pacer.Pace(pattern, SessionLength.Cycles(cycles), time.Scheduler));
         time.AdvanceBy(TimeSpan.FromMinutes(5));
         recorder.CompletedAt.Should().NotBeNull();
-        return recorder.Values.Select(v => (v.At, v.Value, catalog.GetCueText(v.Value, culture))).ToList();
+        return recorder.Values.Select(v => (v.At, v.Value, v.Value.CueKey is { } key ? catalog.GetCueText(key, culture) : null)).ToList();
     }
 
     [Fact]
@@ -122,6 +119,6 @@ public class GroundingCueEventTests
     }
 
     [Fact]
-    public void GetCueText_NullEvent_Throws() =>
-        FluentActions.Invoking(() => Catalog.GetCueText((BreathEvent)null!)).Should().Throw<ArgumentNullException>().WithParameterName("breathEvent");
+    public void GetCueText_NullKey_Throws() =>
+        FluentActions.Invoking(() => Catalog.GetCueText(null!)).Should().Throw<ArgumentNullException>().WithParameterName("cueKey");
 }

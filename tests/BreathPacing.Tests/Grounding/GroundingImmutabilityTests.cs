@@ -8,6 +8,7 @@ public class GroundingImmutabilityTests
 {
     private static readonly Type[] GroundingTypes = typeof(GroundingCatalog).Assembly.GetExportedTypes()
         .Where(t => t.Namespace == typeof(GroundingCatalog).Namespace)
+        .Where(t => t != typeof(GroundingTechniqueContent)) // an input description written with object initialisers, like options
         .ToArray();
 
     [Fact]

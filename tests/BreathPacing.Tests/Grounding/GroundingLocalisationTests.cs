@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using BreathPacing.Grounding;
-using BreathPacing.Techniques;
 
 namespace BreathPacing.Tests.Grounding;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
-using BreathPacing.Engine;
 using BreathPacing.Grounding;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
 using BreathPacing.Tests.Support;
 
 namespace BreathPacing.Tests.Grounding;
@@ -31,7 +28,7 @@ public class GroundingReadmeTests
 
         using (var session = new BreathPacer().Start(ocean.DefaultPattern, SessionLength.Cycles(3), time.Scheduler))
         {
-            session.Events.Subscribe(e => output.WriteLine(catalog.GetCueText(e) ?? ""));
+            session.Events.Subscribe(e => output.WriteLine(e.CueKey is { } key ? catalog.GetCueText(key) : ""));
             time.AdvanceBy(TimeSpan.FromMinutes(1));
         }
 

@@ -1,4 +1,3 @@
-using BreathPacing.Engine;
 using BreathPacing.Grounding;
 using Microsoft.Extensions.DependencyInjection;
 

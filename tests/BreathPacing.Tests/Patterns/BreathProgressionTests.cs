@@ -1,4 +1,3 @@
-using BreathPacing.Patterns;
 
 namespace BreathPacing.Tests.Patterns;
 

@@ -1,8 +1,4 @@
 using System.Reactive.Linq;
-using BreathPacing.Engine;
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
-using BreathPacing.Timeline;
 
 namespace BreathPacing.Tests.Readme;
 
@@ -33,7 +29,7 @@ internal static class QuickStart
         using var regions = session.Events.OfType<SegmentStarted>()
             .Subscribe(s => Console.WriteLine($"{s.Phase.Kind,-7} {s.Region}"));
         var end = (SessionCompleted)await session.Events.LastAsync(); // also: session.Pause(), Resume(), Stop()
-        Console.WriteLine($"{end.Summary.CompletedCycles} cycle(s), {end.Summary.BreathsPerMinute:0.#} breaths/min");
+        Console.WriteLine($"{end.Summary.CompletedCycles} cycle(s) at {end.Summary.PacedBreathsPerMinute:0.#} breaths/min");
         // </quick-start>
     }
 

@@ -1,4 +1,3 @@
-using BreathPacing.Engine;
 
 namespace BreathPacing.Tests.Readme;
 
@@ -44,7 +43,7 @@ public class ReadmeSnippetTests
         var output = new StringWriter();
         var original = Console.Out;
         Console.SetOut(output);
-        BreathPacing.Patterns.BreathPattern pattern;
+        BreathPattern pattern;
         try
         {
             pattern = QuickStart.CustomPatterns();
@@ -79,7 +78,7 @@ public class ReadmeSnippetTests
         var lines = output.ToString().ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Should().Contain(["  0.0 s  SessionStarted", "  4.0 s  PhaseStarted", " 20.0 s  SessionCompleted"]);
         lines.Should().ContainInOrder("Inhale  lower-belly", "Inhale  upper-belly", "Inhale  chest", "Exhale  chest", "Exhale  upper-belly", "Exhale  lower-belly");
-        lines.Last().Should().Be("1 cycle(s), 7.5 breaths/min");
+        lines.Last().Should().Be("1 cycle(s) at 7.5 breaths/min");
     }
 }
 

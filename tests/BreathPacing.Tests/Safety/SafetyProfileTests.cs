@@ -1,7 +1,5 @@
-using BreathPacing.Patterns;
 using BreathPacing.Safety;
 using BreathPacing.Serialization;
-using BreathPacing.Techniques;
 using BreathPacing.Tests.Support;
 using CsCheck;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using BreathPacing.Patterns;
 using BreathPacing.Serialization;
-using BreathPacing.Techniques;
 using BreathPacing.Tests.Support;
 using CsCheck;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using BreathPacing.Patterns;
 using BreathPacing.Serialization;
-using BreathPacing.Techniques;
 
 namespace BreathPacing.Tests.Serialization;
 

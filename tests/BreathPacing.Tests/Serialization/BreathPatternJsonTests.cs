@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using BreathPacing.Patterns;
 using BreathPacing.Serialization;
-using BreathPacing.Techniques;
 using BreathPacing.Tests.Support;
 using CsCheck;
 
@@ -377,6 +375,6 @@ public class BreathPatternJsonTests
         BreathingTechniques.ThreePartBreath(new ThreePartBreathOptions { Progress = true }),
         BreathingTechniques.ThreePartBreath(new ThreePartBreathOptions { StartSeconds = 5, Progress = true, StepSeconds = 0.5, CyclesPerStep = 2 }),
         BreathingTechniques.OceansBreath(),
-        BreathingTechniques.OceansBreath(new OceansBreathOptions { InhaleSeconds = 5, ExhaleRatio = 2 }),
+        BreathingTechniques.OceansBreath(new OceansBreathOptions { StartSeconds = 5, ExhaleRatio = 2 }),
     ];
 }

@@ -1,8 +1,5 @@
-using BreathPacing.Engine;
-using BreathPacing.Patterns;
 using BreathPacing.Safety;
 using BreathPacing.Serialization;
-using BreathPacing.Techniques;
 
 namespace BreathPacing.Tests.Serialization;
 
@@ -53,7 +50,7 @@ public class ReadmeExamplesTests
         var findings = SafetyProfile.Gentle.Evaluate(BreathNotation.Parse("1-1"));
         findings[0].ToString().Should().StartWith("Warning breath-rate-high: This pattern paces 30 breaths per minute, above the limit of 20.");
 
-        var strict = new BreathPacer(new BreathPacingOptions { StrictSafety = true, SafetyProfile = SafetyProfile.Gentle });
+        var strict = new SafeBreathPacer(new BreathPacer(), SafetyProfile.Gentle);
         FluentActions.Invoking(() => strict.Pace(BreathNotation.Parse("1-1"))).Should().Throw<UnsafeBreathPatternException>();
         (SafetyProfile.Gentle with { MaximumHold = TimeSpan.FromSeconds(15) }).MaximumHold.Should().Be(TimeSpan.FromSeconds(15));
     }

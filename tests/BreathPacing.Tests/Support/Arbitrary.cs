@@ -1,5 +1,3 @@
-using BreathPacing.Patterns;
-using BreathPacing.Timeline;
 using CsCheck;
 
 namespace BreathPacing.Tests.Support;

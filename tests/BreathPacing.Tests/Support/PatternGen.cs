@@ -1,4 +1,3 @@
-using BreathPacing.Patterns;
 using CsCheck;
 
 namespace BreathPacing.Tests.Support;

@@ -1,5 +1,3 @@
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
 using CsCheck;
 
 namespace BreathPacing.Tests.Techniques;
@@ -48,7 +46,7 @@ public class BreathingTechniquesTests
             BreathPattern pattern;
             try
             {
-                pattern = BreathingTechniques.OceansBreath(new OceansBreathOptions { InhaleSeconds = inhale, ExhaleRatio = ratio });
+                pattern = BreathingTechniques.OceansBreath(new OceansBreathOptions { StartSeconds = inhale, ExhaleRatio = ratio });
             }
             catch (InvalidBreathPatternException)
             {
@@ -60,11 +58,11 @@ public class BreathingTechniquesTests
     }
 
     [Theory]
-    [InlineData(0.9, false, 10, "threePartBreath.startSeconds")]
-    [InlineData(double.NaN, false, 10, "threePartBreath.startSeconds")]
-    [InlineData(21, false, 10, "threePartBreath.startSeconds")]
-    [InlineData(4, true, 4, "threePartBreath.targetSeconds")]
-    [InlineData(4, true, 25, "threePartBreath.targetSeconds")]
+    [InlineData(0.9, false, 10, "startSeconds")]
+    [InlineData(double.NaN, false, 10, "startSeconds")]
+    [InlineData(21, false, 10, "startSeconds")]
+    [InlineData(4, true, 4, "targetSeconds")]
+    [InlineData(4, true, 25, "targetSeconds")]
     public void ThreePartBreath_BadOptions_ThrowNamingTheOption(double start, bool progress, double target, string field)
     {
         var act = () => BreathingTechniques.ThreePartBreath(new ThreePartBreathOptions { StartSeconds = start, Progress = progress, TargetSeconds = target });
@@ -73,13 +71,15 @@ public class BreathingTechniquesTests
     }
 
     [Theory]
-    [InlineData(4, 1.0, "oceansBreath.exhaleRatio")]
-    [InlineData(4, 0.5, "oceansBreath.exhaleRatio")]
-    [InlineData(4, double.NaN, "oceansBreath.exhaleRatio")]
-    [InlineData(0.5, 1.5, "oceansBreath.inhaleSeconds")]
+    [InlineData(4, 1.0, "exhaleRatio")]
+    [InlineData(4, 1.000000000001, "exhaleRatio")] // above 1, but the exhale rounds to the inhale's tick count
+    [InlineData(1, 1.00000001, "exhaleRatio")]
+    [InlineData(4, 0.5, "exhaleRatio")]
+    [InlineData(4, double.NaN, "exhaleRatio")]
+    [InlineData(0.5, 1.5, "startSeconds")]
     public void OceansBreath_BadOptions_ThrowNamingTheOption(double inhale, double ratio, string field)
     {
-        var act = () => BreathingTechniques.OceansBreath(new OceansBreathOptions { InhaleSeconds = inhale, ExhaleRatio = ratio });
+        var act = () => BreathingTechniques.OceansBreath(new OceansBreathOptions { StartSeconds = inhale, ExhaleRatio = ratio });
 
         act.Should().Throw<InvalidBreathPatternException>().Which.Field.Should().Be(field);
     }

@@ -1,6 +1,4 @@
-using BreathPacing.Patterns;
 using BreathPacing.Tests.Support;
-using BreathPacing.Timeline;
 using CsCheck;
 
 namespace BreathPacing.Tests.Timeline;

@@ -1,6 +1,3 @@
-using BreathPacing.Patterns;
-using BreathPacing.Techniques;
-using BreathPacing.Timeline;
 
 namespace BreathPacing.Tests.Timeline;
 

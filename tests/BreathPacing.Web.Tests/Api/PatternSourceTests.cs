@@ -101,7 +101,7 @@ public sealed class PatternSourceTests : IClassFixture<PatternSourceTests.Host>
     [Fact]
     public async Task StartSession_PatternJson_CanPaceThreePartBreathFasterThanTheTechniqueAllows()
     {
-        // The technique's options stop at 2 s (the seed warns that short breaths cause dizziness); a pattern
+        // The technique's options stop at 2 s (the article warns that short breaths can leave you dizzy); a pattern
         // document may say anything valid, and the safety profile, not the server, speaks about it.
         var technique = await _client.GetFromJsonAsync<JsonNode>("/api/techniques/three-part-breath");
         var pattern = technique!["defaultPattern"]!;

@@ -1,5 +1,4 @@
 using System.Net;
-using BreathPacing.Engine;
 using BreathPacing.Web.Tests.Support;
 
 namespace BreathPacing.Web.Tests.Api;
