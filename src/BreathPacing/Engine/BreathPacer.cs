@@ -1,5 +1,4 @@
 using System.Reactive.Concurrency;
-using System.Reactive.Linq;
 using BreathPacing.Scheduling;
 
 namespace BreathPacing;
@@ -32,7 +31,7 @@ public sealed class BreathPacer : IBreathPacer
     /// <inheritdoc />
     public IScheduler DefaultScheduler { get; }
 
-    /// <summary>The late wake-up policy sessions follow.</summary>
+    /// <inheritdoc />
     public LateWakePolicy LateWakePolicy => _options.LateWakePolicy;
 
     /// <inheritdoc />
@@ -40,7 +39,7 @@ public sealed class BreathPacer : IBreathPacer
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return Observable.Create<BreathEvent>(observer => new PacingSession(timeline, scheduler, _options, observer).Start());
+        return new ColdSession(timeline, scheduler, _options);
     }
 
     /// <inheritdoc />
@@ -49,5 +48,15 @@ public sealed class BreathPacer : IBreathPacer
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(scheduler);
         return new BreathSession(timeline, scheduler, _options);
+    }
+
+    /// <summary>A cold stream: each subscription starts its own session, which is the subscription's disposable.</summary>
+    private sealed class ColdSession(BreathTimeline timeline, IScheduler scheduler, BreathPacingOptions options) : IObservable<BreathEvent>
+    {
+        public IDisposable Subscribe(IObserver<BreathEvent> observer)
+        {
+            ArgumentNullException.ThrowIfNull(observer);
+            return PacingSession.StartCold(timeline, scheduler, options, observer);
+        }
     }
 }

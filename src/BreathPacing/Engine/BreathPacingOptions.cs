@@ -36,9 +36,11 @@ public sealed class BreathPacingOptions
     public TimeSpan LateWakeThreshold { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Receives an exception thrown by a subscriber's <c>OnNext</c>. The throwing subscriber is detached (for a
-    /// cold <see cref="IBreathPacer.Pace"/> stream its session ends and its timer is freed); other subscribers and
-    /// the scheduler carry on.
+    /// Receives an exception thrown by a subscriber's <c>OnNext</c>, <c>OnError</c> or <c>OnCompleted</c>, on
+    /// <see cref="IBreathPacer.Pace"/>, <see cref="BreathSession.Events"/> or <see cref="BreathSession.Frames(TimeSpan)"/>.
+    /// The throwing subscriber is detached (for a cold <see cref="IBreathPacer.Pace"/> stream or a frame stream its
+    /// ticking ends and its timer is freed); other subscribers and the scheduler carry on. If the handler itself
+    /// throws, both exceptions go to <see cref="System.Diagnostics.Trace"/>.
     /// <value>The default is <see langword="null"/>: the exception is written to <see cref="System.Diagnostics.Trace"/>.</value>
     /// </summary>
     public Action<Exception>? SubscriberExceptionHandler { get; set; }
@@ -69,11 +71,18 @@ public sealed class BreathPacingOptions
     {
         if (SubscriberExceptionHandler is { } handler)
         {
-            handler(exception);
+            try
+            {
+                handler(exception);
+                return;
+            }
+            catch (Exception handlerFailure)
+            {
+                // The handler is foreign code too: its failure must not reach the scheduler either.
+                exception = new AggregateException("The subscriber exception handler threw while reporting a subscriber's exception.", exception, handlerFailure);
+            }
         }
-        else
-        {
-            System.Diagnostics.Trace.TraceError("BreathPacing: a subscriber threw and was detached: {0}", exception);
-        }
+
+        System.Diagnostics.Trace.TraceError("BreathPacing: a subscriber threw and was detached: {0}", exception);
     }
 }

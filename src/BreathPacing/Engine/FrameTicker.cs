@@ -1,63 +1,93 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
+using BreathPacing.Scheduling;
 
 namespace BreathPacing;
 
 /// <summary>
-/// Samples a session's position at absolute instants k × interval, on one timer at a time. A generation
-/// counter makes every superseded or cancelled timer harmless, so a tick that runs on another thread
-/// before <see cref="IScheduler.Schedule{TState}(TState, TimeSpan, Func{IScheduler, TState, IDisposable})"/>
-/// has even returned cannot leave the chain without a live timer. No lock is held while the observer runs
-/// (it may read the session, which has its own lock); ticks never overlap because only a tick arms the next.
+/// Samples a session's position at absolute instants k × interval after subscription, one timer at a time, on a
+/// monotonic clock. On a timer wheel the ticker is its own wheel entry, so a frame allocates nothing. Ticks never
+/// overlap (only a tick arms the next), the observer is guarded (a throwing observer is detached and reported;
+/// nothing reaches the scheduler), and no lock is held while it runs (it may read or control the session).
 /// </summary>
-internal sealed class FrameTicker : IDisposable
+internal sealed class FrameTicker : TimerWheelScheduler.Entry, IDisposable
 {
-    private readonly object _gate = new();
-    private readonly BreathSession _session;
+    private readonly PacingSession _session;
     private readonly long _intervalTicks;
     private readonly IScheduler _scheduler;
     private readonly IObserver<BreathFrame> _observer;
     private readonly BreathPacingOptions _options;
+    private long _origin;
     private IStopwatch? _clock;
     private IDisposable? _timer;
-    private long _generation;
+    private int _generation;
     private long _index;
     private bool _disposed;
 
-    public FrameTicker(BreathSession session, TimeSpan interval, IScheduler scheduler, IObserver<BreathFrame> observer, BreathPacingOptions options)
+    private FrameTicker(PacingSession session, TimeSpan interval, IScheduler scheduler, IObserver<BreathFrame> observer, BreathPacingOptions options)
     {
-        _options = options;
         _session = session;
         _intervalTicks = interval.Ticks;
         _scheduler = scheduler;
         _observer = observer;
+        _options = options;
     }
 
-    public IDisposable Start()
+    public static IDisposable Start(PacingSession session, TimeSpan interval, IScheduler scheduler, IObserver<BreathFrame> observer, BreathPacingOptions options)
     {
-        _clock = _scheduler.StartStopwatch();
-        Arm();
-        return this;
+        var ticker = new FrameTicker(session, interval, scheduler, observer, options);
+        if (scheduler is TimerWheelScheduler wheel)
+        {
+            ticker._origin = wheel.Timestamp();
+        }
+        else
+        {
+            ticker._clock = (scheduler as IStopwatchProvider)?.StartStopwatch() ?? scheduler.StartStopwatch();
+        }
+
+        ticker.Arm();
+        return ticker;
     }
 
     public void Dispose()
     {
         IDisposable? timer;
-        lock (_gate)
+        lock (this)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _disposed = true;
             _generation++;
             timer = _timer;
             _timer = null;
         }
 
+        if (_scheduler is TimerWheelScheduler wheel)
+        {
+            wheel.Cancel(this);
+        }
+
         timer?.Dispose();
     }
 
+    internal override void Fire()
+    {
+        if (!IsStale)
+        {
+            Tick(Volatile.Read(ref _generation));
+        }
+    }
+
+    private long Elapsed() => _scheduler is TimerWheelScheduler wheel ? wheel.ElapsedTicks(_origin) : _clock!.Elapsed.Ticks;
+
     private void Arm()
     {
-        long generation;
-        lock (_gate)
+        int generation;
+        TimeSpan remaining;
+        lock (this)
         {
             if (_disposed)
             {
@@ -65,16 +95,21 @@ internal sealed class FrameTicker : IDisposable
             }
 
             generation = ++_generation;
+            remaining = TimeSpan.FromTicks(Math.Max(0, (_index * _intervalTicks) - Elapsed()));
+            if (_scheduler is TimerWheelScheduler wheel)
+            {
+                wheel.Arm(this, remaining);
+                return;
+            }
         }
 
-        var remaining = (_index * _intervalTicks) - _clock!.Elapsed.Ticks;
-        var timer = _scheduler.Schedule((Ticker: this, Generation: generation), TimeSpan.FromTicks(Math.Max(0, remaining)), static (_, state) =>
+        var timer = _scheduler.Schedule((Ticker: this, Generation: generation), remaining, static (_, state) =>
         {
             state.Ticker.Tick(state.Generation);
             return Disposable.Empty;
         });
 
-        lock (_gate)
+        lock (this)
         {
             if (generation == _generation && !_disposed)
             {
@@ -87,9 +122,9 @@ internal sealed class FrameTicker : IDisposable
         timer.Dispose();
     }
 
-    private void Tick(long generation)
+    private void Tick(int generation)
     {
-        lock (_gate)
+        lock (this)
         {
             if (_disposed || generation != _generation)
             {
@@ -99,7 +134,7 @@ internal sealed class FrameTicker : IDisposable
             _timer = null;
         }
 
-        if (_clock!.Elapsed.Ticks < _index * _intervalTicks)
+        if (Elapsed() < _index * _intervalTicks)
         {
             Arm(); // woke early: wait for the remainder
             return;
@@ -120,14 +155,29 @@ internal sealed class FrameTicker : IDisposable
 
         if (position.IsComplete || _session.State == BreathSessionState.Completed)
         {
+            lock (this)
+            {
+                if (_disposed)
+                {
+                    return; // the observer unsubscribed in its callback: nothing more, not even completion
+                }
+            }
+
             Dispose();
-            _observer.OnCompleted();
+            try
+            {
+                _observer.OnCompleted();
+            }
+            catch (Exception ex)
+            {
+                _options.ReportSubscriberException(ex);
+            }
+
             return;
         }
 
         // Skip frames that are already past (a slow subscriber or a late wake-up) rather than bursting.
-        var now = _clock.Elapsed.Ticks;
-        _index = Math.Max(_index + 1, (now / _intervalTicks) + 1);
+        _index = Math.Max(_index + 1, (Elapsed() / _intervalTicks) + 1);
         Arm();
     }
 }

@@ -12,6 +12,13 @@ public interface IBreathPacer
     IScheduler DefaultScheduler { get; }
 
     /// <summary>
+    /// What a session does when its timer wakes later than the pacer's threshold (the machine slept, the process was
+    /// suspended). Under virtual time, simulate it with <c>HistoricalScheduler.Sleep</c>, which moves the clock without
+    /// running what falls due; <c>AdvanceBy</c> runs everything on time and never wakes late.
+    /// </summary>
+    LateWakePolicy LateWakePolicy { get; }
+
+    /// <summary>
     /// A cold stream of a session's events: each subscription starts its own session on
     /// <paramref name="scheduler"/>; disposing the subscription ends it silently and frees its timer.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using BreathPacing.Scheduling;
@@ -5,46 +6,57 @@ using BreathPacing.Scheduling;
 namespace BreathPacing;
 
 /// <summary>
-/// The state machine of one session. It arms exactly one timer at a time, for its next boundary, at an
-/// absolute due time: the session's monotonic start + the boundary's ideal offset + time spent paused.
-/// A wake-up before that instant re-arms for the remainder, so nothing is ever early, and because due
-/// times never depend on when earlier timers fired, nothing drifts. All state changes and emissions
-/// happen under one lock, so the stream is serialized.
+/// The state machine of one session, for both a cold <c>Pace</c> subscription (one observer) and a
+/// <see cref="BreathSession"/> (any number of subscribers, with replay).
 /// </summary>
-internal sealed class PacingSession : IDisposable
+/// <remarks>
+/// <para>
+/// Time: one timer at a time, armed for the next boundary at an absolute instant of a monotonic clock (the
+/// wheel's timestamp, or the scheduler's stopwatch found through <see cref="IServiceProvider"/>): start +
+/// the boundary's ideal offset + time spent paused. A wake-up before that instant re-arms for the rest, so
+/// nothing is early; due times never depend on when earlier timers fired, so nothing drifts.
+/// </para>
+/// <para>
+/// Emission: every change (a timer, a control call, a subscription) is recorded under the lock and then
+/// <em>pumped</em>: one thread at a time drains, taking one event from the <see cref="EventGenerator"/>
+/// under the lock and delivering it outside the lock to every subscriber before taking the next. A control
+/// call made from inside a callback is therefore only recorded; its events come after the current event has
+/// reached everyone, so every subscriber sees the same sequence, and nothing follows the completion. Every
+/// callback is guarded: a subscriber that throws is detached and reported; nothing reaches the scheduler.
+/// </para>
+/// <para>
+/// Memory: the session is its own timer-wheel entry, and keeps no events: replay is generated again from
+/// the timeline and the control records (pauses, skips, a stop), so it costs memory per pause, not per event.
+/// </para>
+/// </remarks>
+internal sealed class PacingSession : TimerWheelScheduler.Entry, IDisposable
 {
-    private readonly object _gate;
-    private readonly BreathTimeline _timeline;
+    private const byte Running = 0;
+    private const byte Paused = 1;
+    private const byte Completed = 2;
+
+    private static readonly EventSubscription[] NoSubscribers = [];
+
     private readonly IScheduler _scheduler;
     private readonly BreathPacingOptions _options;
-    private readonly IObserver<BreathEvent> _sink;
-    private readonly long _lateThresholdTicks;
-    private IStopwatch? _clock;
-    private BoundaryCursor _cursor;
-    private IDisposable? _timer;
-    private TimerWheelScheduler.ReusableTimer? _wheelTimer; // on a timer wheel, one timer re-armed: no allocation per boundary
-    private long _generation;
-    private long _pausedTicks;
-    private long _pauseStartedAt;
-    private long _endOffset;
-    private long _sequence;
-    private int _completedCycles;
-    private bool _startedEmitted;
-    private BreathSessionState _state;
+    private object? _observers; // a cold subscription's IObserver<BreathEvent>, or a session's EventSubscription[]
+    private SessionControl? _control;
+    private long _origin; // on a wheel: its timestamp at the start
+    private EventGenerator _generator;
+    private byte _state;
+    private bool _draining;
+    private bool _disposed;
+    private bool _completionDelivered;
 
-    public PacingSession(BreathTimeline timeline, IScheduler scheduler, BreathPacingOptions options, IObserver<BreathEvent> sink, object? gate = null)
+    private PacingSession(BreathTimeline timeline, IScheduler scheduler, BreathPacingOptions options, object? observers)
     {
-        _gate = gate ?? new object();
-        _timeline = timeline;
         _scheduler = scheduler;
         _options = options;
-        _sink = sink;
-        _lateThresholdTicks = options.LateWakeThreshold.Ticks;
-        _cursor = new BoundaryCursor(timeline);
-        _state = BreathSessionState.Running;
+        _observers = observers;
+        _generator = new EventGenerator(timeline);
     }
 
-    public BreathTimeline Timeline => _timeline;
+    public BreathTimeline Timeline => _generator.Timeline;
 
     public IScheduler Scheduler => _scheduler;
 
@@ -52,9 +64,9 @@ internal sealed class PacingSession : IDisposable
     {
         get
         {
-            lock (_gate)
+            lock (this)
             {
-                return _state;
+                return (BreathSessionState)_state;
             }
         }
     }
@@ -63,290 +75,580 @@ internal sealed class PacingSession : IDisposable
     {
         get
         {
-            lock (_gate)
+            lock (this)
             {
-                return _timeline.At(TimeSpan.FromTicks(ActiveTicksNow()));
+                var position = Timeline.At(TimeSpan.FromTicks(ActiveLocked()));
+                return _state == Completed ? position.AsComplete() : position;
             }
         }
     }
 
-    /// <summary>Starts the clock and arms the first tick (due at once) on the scheduler.</summary>
-    public PacingSession Start()
+    private bool IsMulticast => _observers is EventSubscription[];
+
+    private bool OnWheel => _scheduler is TimerWheelScheduler;
+
+    /// <summary>A cold session with one observer (<c>Pace</c>): started at once; disposing it ends it silently.</summary>
+    public static PacingSession StartCold(BreathTimeline timeline, IScheduler scheduler, BreathPacingOptions options, IObserver<BreathEvent> observer)
     {
-        lock (_gate)
+        var session = new PacingSession(timeline, scheduler, options, observer);
+        session.Start();
+        return session;
+    }
+
+    /// <summary>A session any number of subscribers can join (<see cref="BreathSession"/>), started at once.</summary>
+    public static PacingSession StartShared(BreathTimeline timeline, IScheduler scheduler, BreathPacingOptions options)
+    {
+        var session = new PacingSession(timeline, scheduler, options, NoSubscribers);
+        session.Start();
+        return session;
+    }
+
+    /// <summary>
+    /// Subscribes to the session's events with a sequence number greater than <paramref name="after"/>: what already
+    /// happened is generated again and delivered first, then live events. The replay runs on whichever thread drains
+    /// (the caller's, unless called from inside a callback, when it follows the current event).
+    /// </summary>
+    public IDisposable Subscribe(IObserver<BreathEvent> observer, long after)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        var subscription = new EventSubscription(this, observer, after + 1);
+        lock (this)
         {
-            _clock = _scheduler.StartStopwatch();
-            Arm(0);
+            var control = EnsureControl();
+            (control.Joining ??= []).Add(subscription);
         }
 
-        return this;
+        Pump();
+        return subscription;
     }
 
     public void Pause()
     {
-        lock (_gate)
+        lock (this)
         {
-            if (_state != BreathSessionState.Running || _clock is null)
+            if (_state != Running || _disposed)
             {
                 return;
             }
 
-            var active = ActiveTicks();
-            EmitDue(active);
-            if (_state != BreathSessionState.Running)
-            {
-                return;
-            }
-
-            _pauseStartedAt = _clock.Elapsed.Ticks;
-            _state = BreathSessionState.Paused;
-            CancelTimer();
-            Emit(new SessionPaused(_sequence++, TimeSpan.FromTicks(active)));
+            var control = EnsureControl();
+            var now = ElapsedLocked();
+            control.Append(ControlRecord.Pause(now - control.PausedTicks));
+            control.PauseStartedAt = now;
+            _state = Paused;
+            CancelTimerLocked();
         }
+
+        Pump();
     }
 
     public void Resume()
     {
-        lock (_gate)
+        lock (this)
         {
-            if (_state != BreathSessionState.Paused || _clock is null)
+            if (_state != Paused || _disposed)
             {
                 return;
             }
 
-            var pausedFor = _clock.Elapsed.Ticks - _pauseStartedAt;
-            _pausedTicks += pausedFor;
-            _state = BreathSessionState.Running;
-            Emit(new SessionResumed(_sequence++, TimeSpan.FromTicks(ActiveTicks()), TimeSpan.FromTicks(pausedFor)));
-            if (_state == BreathSessionState.Running)
-            {
-                Arm(_cursor.Offset);
-            }
+            var control = _control!;
+            var active = control.PauseStartedAt - control.PausedTicks;
+            var pausedFor = ElapsedLocked() - control.PauseStartedAt;
+            control.PausedTicks += pausedFor;
+            control.Append(ControlRecord.Resume(active, pausedFor));
+            _state = Running;
         }
+
+        Pump();
     }
 
     public void Stop()
     {
-        lock (_gate)
+        lock (this)
         {
-            if (_state == BreathSessionState.Completed || _clock is null)
+            if (_state == Completed || _disposed)
             {
                 return;
             }
 
-            if (_state == BreathSessionState.Running)
+            var control = EnsureControl();
+            var endedPause = 0L;
+            long active;
+            if (_state == Paused)
             {
-                EmitDue(ActiveTicks());
-                if (_state != BreathSessionState.Running)
-                {
-                    return;
-                }
+                active = control.PauseStartedAt - control.PausedTicks;
+                endedPause = ElapsedLocked() - control.PauseStartedAt;
+                control.PausedTicks += endedPause;
             }
             else
             {
-                _pausedTicks += _clock.Elapsed.Ticks - _pauseStartedAt;
-                _state = BreathSessionState.Running;
+                active = ElapsedLocked() - control.PausedTicks;
             }
 
-            Complete(ActiveTicks(), endedEarly: true);
+            // Past the planned end (its timer just has not run yet), the session ends on its own, not early.
+            var end = Timeline.TotalDuration?.Ticks ?? long.MaxValue;
+            if (active < end)
+            {
+                control.Append(ControlRecord.Stop(active, endedPause));
+            }
+
+            control.EndOffset = Math.Min(active, end);
+            _state = Completed;
+            CancelTimerLocked();
         }
+
+        Pump();
     }
 
     /// <summary>Ends the session silently (the Rx meaning of disposing a subscription) and frees its timer.</summary>
     public void Dispose()
     {
-        lock (_gate)
+        lock (this)
         {
-            if (_state != BreathSessionState.Completed)
+            if (_disposed)
             {
-                _endOffset = ActiveTicksNow();
-                _state = BreathSessionState.Completed;
+                return;
             }
 
-            CancelTimer();
+            if (_state != Completed)
+            {
+                EnsureControl().EndOffset = ActiveLocked();
+                _state = Completed;
+            }
+
+            _disposed = true;
+            CancelTimerLocked();
         }
     }
 
-    private void OnTimer(long generation)
+    internal override void Fire()
     {
-        lock (_gate)
+        if (!IsStale)
         {
-            if (generation != _generation || _state != BreathSessionState.Running)
-            {
-                return; // a stale timer: cancelled, or superseded by a re-arm
-            }
+            Pump();
+        }
+    }
 
-            _timer = null;
-            var active = ActiveTicks();
-            if (!_cursor.IsDone && active - _cursor.Offset > _lateThresholdTicks && _options.LateWakePolicy == LateWakePolicy.SkipToNow && _startedEmitted)
+    internal void Unsubscribe(EventSubscription subscription)
+    {
+        lock (this)
+        {
+            _control?.Joining?.Remove(subscription);
+            if (_observers is EventSubscription[] subscribers && Array.IndexOf(subscribers, subscription) is var index and >= 0)
             {
-                SkipAhead(active);
+                _observers = subscribers.Length == 1 ? NoSubscribers : [.. subscribers[..index], .. subscribers[(index + 1)..]];
+            }
+        }
+    }
+
+    private void Start()
+    {
+        long delay;
+        int generation;
+        lock (this)
+        {
+            if (_scheduler is TimerWheelScheduler wheel)
+            {
+                _origin = wheel.Timestamp();
             }
             else
             {
-                EmitDue(active);
+                // Monotonic: the scheduler's own stopwatch (Rx finds it through IServiceProvider), never its Now.
+                EnsureControl().Clock = (_scheduler as IStopwatchProvider)?.StartStopwatch() ?? _scheduler.StartStopwatch();
             }
 
-            if (_state == BreathSessionState.Running && !_cursor.IsDone && _timer is null)
-            {
-                Arm(_cursor.Offset); // also covers an early wake-up: nothing was due, so re-arm for the remainder
-            }
+            // The first events are due at once; they are delivered on the scheduler, not inside this call.
+            delay = ArmLocked(0, out generation);
         }
+
+        ScheduleTimer(delay, generation);
     }
 
-    private void EmitDue(long active)
+    /// <summary>Drains what is due unless another thread is already draining (it will see what was recorded).</summary>
+    private void Pump()
     {
-        if (!_startedEmitted)
+        lock (this)
         {
-            _startedEmitted = true;
-            Emit(new SessionStarted(_sequence++, TimeSpan.Zero, _timeline.Pattern, _timeline.Length, _timeline.TotalCycles, _timeline.TotalDuration));
-        }
-
-        while (_state == BreathSessionState.Running && !_cursor.IsDone)
-        {
-            var offset = _cursor.Offset;
-            if (offset > active)
+            if (_draining)
             {
-                break;
+                return;
             }
 
-            var kind = _cursor.Kind;
-            var cycle = _cursor.Cycle;
-            var phase = _cursor.Phase;
-            var segment = _cursor.Segment;
-            _cursor.MoveNext();
-            EmitBoundary(kind, offset, cycle, phase, segment);
+            _draining = true;
         }
+
+        Drain();
     }
 
-    private void EmitBoundary(BreathBoundaryKind kind, long offset, long cycle, int phase, int segment)
+    private void Drain()
     {
-        switch (kind)
+        while (true)
         {
-            case BreathBoundaryKind.PhaseStart:
-                Emit(new PhaseStarted(_sequence++, TimeSpan.FromTicks(offset), (int)cycle, phase, _timeline.Pattern.Phases[phase], TimeSpan.FromTicks(_timeline.PhaseTicks(cycle, phase))));
-                break;
-            case BreathBoundaryKind.SegmentStart:
-                var length = _timeline.SegmentOffset(cycle, phase, segment + 1) - _timeline.SegmentOffset(cycle, phase, segment);
-                Emit(new SegmentStarted(_sequence++, TimeSpan.FromTicks(offset), (int)cycle, phase, segment, _timeline.Pattern.Phases[phase], TimeSpan.FromTicks(length)));
-                break;
-            case BreathBoundaryKind.CycleEnd:
-                _completedCycles++;
-                Emit(new CycleCompleted(_sequence++, TimeSpan.FromTicks(offset), (int)cycle));
-                break;
-            default:
-                Complete(offset, endedEarly: false);
-                break;
-        }
-    }
-
-    private void SkipAhead(long active)
-    {
-        var missedFrom = _cursor.Offset;
-        var missed = 0;
-        while (!_cursor.IsDone && _cursor.Offset <= active)
-        {
-            switch (_cursor.Kind)
+            BreathEvent? next = null;
+            EventSubscription? joining = null;
+            var complete = false;
+            var delay = -1L;
+            var generation = 0;
+            var exit = false;
+            lock (this)
             {
-                case BreathBoundaryKind.SessionEnd:
-                    var end = _cursor.Offset;
-                    Emit(new SessionSkippedAhead(_sequence++, TimeSpan.FromTicks(end), TimeSpan.FromTicks(missedFrom), missed, _timeline.At(TimeSpan.FromTicks(end))));
-                    if (_state == BreathSessionState.Running)
-                    {
-                        Complete(end, endedEarly: false);
-                    }
-
+                if (_disposed)
+                {
+                    _draining = false;
                     return;
-                case BreathBoundaryKind.CycleEnd:
-                    _completedCycles++;
-                    break;
+                }
+
+                if (_control?.Joining is { Count: > 0 } waiting)
+                {
+                    joining = waiting[0];
+                    waiting.RemoveAt(0);
+                }
+                else if ((next = NextLocked()) is null)
+                {
+                    if (!_generator.IsFinished || _completionDelivered)
+                    {
+                        _draining = false;
+                        exit = true;
+                        if (_state == Running && !_generator.IsFinished)
+                        {
+                            delay = ArmLocked(_generator.NextBoundary, out generation);
+                        }
+                        else
+                        {
+                            CancelTimerLocked();
+                        }
+                    }
+                    else
+                    {
+                        complete = _completionDelivered = true;
+                    }
+                }
             }
 
-            missed++;
-            _cursor.MoveNext();
-        }
+            if (exit)
+            {
+                ScheduleTimer(delay, generation);
+                return;
+            }
 
-        Emit(new SessionSkippedAhead(_sequence++, TimeSpan.FromTicks(active), TimeSpan.FromTicks(missedFrom), missed, _timeline.At(TimeSpan.FromTicks(active))));
-    }
-
-    private void Complete(long offset, bool endedEarly)
-    {
-        _state = BreathSessionState.Completed;
-        _endOffset = offset;
-        CancelTimer();
-        var summary = SessionSummaries.Create(_timeline, offset, _completedCycles, _pausedTicks, endedEarly);
-        var active = TimeSpan.FromTicks(offset);
-        if (TryEmit(new SessionCompleted(_sequence++, active, summary)))
-        {
-            _sink.OnCompleted();
-        }
-    }
-
-    private void Emit(BreathEvent e) => TryEmit(e);
-
-    private bool TryEmit(BreathEvent e)
-    {
-        try
-        {
-            _sink.OnNext(e);
-            return true;
-        }
-        catch (Exception ex)
-        {
-            // A throwing subscriber ends its own session; the scheduler and other sessions carry on.
-            _endOffset = e.Offset.Ticks;
-            _state = BreathSessionState.Completed;
-            CancelTimer();
-            _options.ReportSubscriberException(ex);
-            return false;
+            if (joining is not null)
+            {
+                Join(joining);
+            }
+            else if (complete)
+            {
+                DeliverCompletion();
+            }
+            else
+            {
+                Deliver(next!);
+            }
         }
     }
 
-    private void Arm(long activeDueTicks)
+    /// <summary>The next event due, deciding a skip-ahead first when the next boundary is far overdue. Under the lock.</summary>
+    private BreathEvent? NextLocked()
     {
-        CancelTimer();
-        var generation = _generation;
-        var remaining = activeDueTicks + _pausedTicks - _clock!.Elapsed.Ticks;
+        if (_generator.IsFinished)
+        {
+            return null;
+        }
+
+        var active = ActiveLocked();
+        var records = _control?.Records ?? default;
+        if (_state == Running
+            && _options.LateWakePolicy == LateWakePolicy.SkipToNow
+            && _generator.HasStarted
+            && _generator.RecordIndex == (records.IsDefault ? 0 : records.Length)
+            && !_generator.AtEnd
+            && _generator.NextBoundary is var boundary and < long.MaxValue
+            && active - boundary > _options.LateWakeThreshold.Ticks)
+        {
+            var control = EnsureControl();
+            control.Append(ControlRecord.Skip(boundary, active));
+            records = control.Records;
+        }
+
+        var e = _generator.Next(records, active);
+        if (_generator.IsFinished && _state != Completed)
+        {
+            // The session reached its planned end (or a late wake-up passed it).
+            EnsureControl().EndOffset = e!.Offset.Ticks;
+            _state = Completed;
+            CancelTimerLocked();
+        }
+
+        return e;
+    }
+
+    private void Deliver(BreathEvent e)
+    {
+        var observers = Volatile.Read(ref _observers);
+        if (observers is IObserver<BreathEvent> single)
+        {
+            try
+            {
+                single.OnNext(e);
+            }
+            catch (Exception ex)
+            {
+                // A throwing subscriber ends its own cold session; the scheduler and other sessions carry on.
+                Dispose();
+                _options.ReportSubscriberException(ex);
+            }
+
+            return;
+        }
+
+        foreach (var subscription in (EventSubscription[])observers!)
+        {
+            subscription.OnNext(e);
+        }
+    }
+
+    private void DeliverCompletion()
+    {
+        object? observers;
+        lock (this)
+        {
+            observers = _observers;
+            _observers = IsMulticast ? NoSubscribers : null;
+        }
+
+        if (observers is IObserver<BreathEvent> single)
+        {
+            try
+            {
+                single.OnCompleted();
+            }
+            catch (Exception ex)
+            {
+                _options.ReportSubscriberException(ex);
+            }
+
+            return;
+        }
+
+        foreach (var subscription in (EventSubscription[])observers!)
+        {
+            subscription.OnCompleted();
+        }
+    }
+
+    /// <summary>Replays what happened to a new subscriber, then lets it in. Runs on the draining thread, outside the lock.</summary>
+    private void Join(EventSubscription subscription)
+    {
+        ImmutableArray<ControlRecord> records;
+        long delivered;
+        lock (this)
+        {
+            records = _control?.Records ?? default;
+            delivered = _generator.Sequence; // everything generated has been delivered: the drain takes one event at a time
+        }
+
+        var replay = new EventGenerator(Timeline);
+        replay.SkipTo(records, subscription.From);
+        while (replay.Sequence < delivered && replay.Next(records, long.MaxValue) is { } e)
+        {
+            if (!subscription.OnNext(e))
+            {
+                return;
+            }
+        }
+
+        bool finished;
+        lock (this)
+        {
+            finished = _completionDelivered;
+            if (!finished && !subscription.IsDisposed)
+            {
+                _observers = (EventSubscription[])[.. (EventSubscription[])_observers!, subscription];
+            }
+        }
+
+        if (finished)
+        {
+            subscription.OnCompleted();
+        }
+    }
+
+    /// <summary>
+    /// Arms the timer for the boundary at <paramref name="activeDue"/>. On a wheel it is armed here (no allocation); on an
+    /// Rx scheduler this returns the delay to schedule outside the lock (<see cref="ScheduleTimer"/>), since a foreign
+    /// scheduler may run the action at once, on another thread. Under the lock.
+    /// </summary>
+    private long ArmLocked(long activeDue, out int generation)
+    {
+        var remaining = Math.Max(0, activeDue + (_control?.PausedTicks ?? 0) - ElapsedLocked());
+        generation = 0;
         if (_scheduler is TimerWheelScheduler wheel)
         {
-            _wheelTimer ??= wheel.CreateTimer(this, static (session, g) => ((PacingSession)session).OnTimer(g));
-            _wheelTimer.Arm(TimeSpan.FromTicks(Math.Max(0, remaining)), generation);
-            _timer = _wheelTimer;
+            wheel.Arm(this, TimeSpan.FromTicks(remaining));
+            return -1;
+        }
+
+        CancelTimerLocked();
+        generation = _control!.Generation;
+        return remaining;
+    }
+
+    private void ScheduleTimer(long delay, int generation)
+    {
+        if (delay < 0)
+        {
             return;
         }
 
         var timer = _scheduler.Schedule(
             (Session: this, Generation: generation),
-            TimeSpan.FromTicks(Math.Max(0, remaining)),
+            TimeSpan.FromTicks(delay),
             static (_, state) =>
             {
                 state.Session.OnTimer(state.Generation);
                 return Disposable.Empty;
             });
 
-        // A scheduler may run the action synchronously (e.g. ImmediateScheduler); then it has already
-        // re-armed or ended, and this handle is spent.
-        if (generation == _generation && _state == BreathSessionState.Running)
+        lock (this)
         {
-            _timer = timer;
+            if (_control is { Timer: null } control && control.Generation == generation && !_disposed)
+            {
+                control.Timer = timer;
+                return;
+            }
+        }
+
+        // Superseded, cancelled, or already run (a scheduler may run it before Schedule returns): this handle is spent.
+        timer.Dispose();
+    }
+
+    private void OnTimer(int generation)
+    {
+        lock (this)
+        {
+            if (_control is not { } control || generation != control.Generation)
+            {
+                return; // a stale timer: cancelled, or superseded by a re-arm
+            }
+
+            control.Generation++; // spent: a handle stored later for it is disposed, not kept as the pending timer
+            control.Timer = null;
+        }
+
+        Pump();
+    }
+
+    private void CancelTimerLocked()
+    {
+        if (_scheduler is TimerWheelScheduler wheel)
+        {
+            wheel.Cancel(this);
+            return;
+        }
+
+        if (_control is { } control)
+        {
+            control.Generation++;
+            var timer = control.Timer;
+            control.Timer = null;
+            timer?.Dispose();
         }
     }
 
-    private void CancelTimer()
+    private long ElapsedLocked() => _scheduler is TimerWheelScheduler wheel
+        ? wheel.ElapsedTicks(_origin)
+        : _control?.Clock?.Elapsed.Ticks ?? 0;
+
+    private long ActiveLocked() => _state switch
     {
-        _generation++;
-        var timer = _timer;
-        _timer = null;
-        timer?.Dispose();
+        Running => ElapsedLocked() - (_control?.PausedTicks ?? 0),
+        Paused => _control!.PauseStartedAt - _control.PausedTicks,
+        _ => _control?.EndOffset ?? 0,
+    };
+
+    private SessionControl EnsureControl() => _control ??= new SessionControl();
+
+    internal void ReportSubscriberException(Exception exception) => _options.ReportSubscriberException(exception);
+
+    /// <summary>What only some sessions need: control records, pause bookkeeping, joining subscribers, a timer on an Rx scheduler.</summary>
+    private sealed class SessionControl
+    {
+        public ImmutableArray<ControlRecord> Records { get; private set; } = [];
+
+        public long PausedTicks { get; set; }
+
+        public long PauseStartedAt { get; set; }
+
+        public long EndOffset { get; set; }
+
+        public List<EventSubscription>? Joining { get; set; }
+
+        public IStopwatch? Clock { get; set; }
+
+        public IDisposable? Timer { get; set; }
+
+        public int Generation { get; set; }
+
+        public void Append(ControlRecord record) => Records = Records.Add(record);
+    }
+}
+
+/// <summary>One subscriber of a <see cref="BreathSession"/>'s events: guarded, and detached when it throws or is disposed.</summary>
+internal sealed class EventSubscription(PacingSession session, IObserver<BreathEvent> observer, long from) : IDisposable
+{
+    private volatile bool _disposed;
+
+    /// <summary>The first sequence number this subscriber receives.</summary>
+    public long From { get; } = Math.Max(0, from);
+
+    public bool IsDisposed => _disposed;
+
+    /// <summary>Delivers <paramref name="e"/> (if this subscriber wants it); returns whether it is still subscribed.</summary>
+    public bool OnNext(BreathEvent e)
+    {
+        if (_disposed)
+        {
+            return false;
+        }
+
+        if (e.Sequence < From)
+        {
+            return true;
+        }
+
+        try
+        {
+            observer.OnNext(e);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            Dispose();
+            session.ReportSubscriberException(ex);
+            return false;
+        }
     }
 
-    private long ActiveTicks() => _clock!.Elapsed.Ticks - _pausedTicks;
-
-    private long ActiveTicksNow() => _state switch
+    public void OnCompleted()
     {
-        _ when _clock is null => 0,
-        BreathSessionState.Paused => _pauseStartedAt - _pausedTicks,
-        BreathSessionState.Completed => _endOffset,
-        _ => ActiveTicks(),
-    };
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        try
+        {
+            observer.OnCompleted();
+        }
+        catch (Exception ex)
+        {
+            session.ReportSubscriberException(ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        session.Unsubscribe(this);
+    }
 }

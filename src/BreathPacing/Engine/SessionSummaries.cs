@@ -22,7 +22,7 @@ internal static class SessionSummaries
             completedCycles,
             timeline.TotalCycles,
             partial,
-            timeline.At(TimeSpan.FromTicks(endOffset)),
+            timeline.At(TimeSpan.FromTicks(endOffset)).AsComplete(),
             TimeSpan.FromTicks(endOffset),
             TimeSpan.FromTicks(pausedTicks),
             paced,

@@ -6,9 +6,10 @@ namespace BreathPacing.Scheduling;
 /// <summary>
 /// An Rx scheduler driven by a <see cref="System.TimeProvider"/> (Rx 7 has no such adapter), so that a
 /// <c>FakeTimeProvider</c> can drive the engine in tests, or a host's own clock in production. Its
-/// stopwatch reads the provider's monotonic timestamp. Thread-safe if the provider is.
+/// stopwatch (found by Rx through <see cref="IServiceProvider"/>) reads the provider's monotonic timestamp,
+/// so sessions never follow changes of the provider's wall clock. Thread-safe if the provider is.
 /// </summary>
-public sealed class TimeProviderScheduler : IScheduler, IStopwatchProvider
+public sealed class TimeProviderScheduler : LocalScheduler
 {
     /// <summary>Creates a scheduler over <paramref name="timeProvider"/>.</summary>
     /// <param name="timeProvider">The time provider, e.g. <see cref="TimeProvider.System"/> or a fake.</param>
@@ -21,15 +22,11 @@ public sealed class TimeProviderScheduler : IScheduler, IStopwatchProvider
     /// <summary>The time provider behind this scheduler.</summary>
     public TimeProvider TimeProvider { get; }
 
-    /// <inheritdoc />
-    public DateTimeOffset Now => TimeProvider.GetUtcNow();
+    /// <summary>The provider's wall-clock time (used only for absolute due times; durations use its monotonic timestamp).</summary>
+    public override DateTimeOffset Now => TimeProvider.GetUtcNow();
 
     /// <inheritdoc />
-    public IDisposable Schedule<TState>(TState state, Func<IScheduler, TState, IDisposable> action) =>
-        Schedule(state, TimeSpan.Zero, action);
-
-    /// <inheritdoc />
-    public IDisposable Schedule<TState>(TState state, TimeSpan dueTime, Func<IScheduler, TState, IDisposable> action)
+    public override IDisposable Schedule<TState>(TState state, TimeSpan dueTime, Func<IScheduler, TState, IDisposable> action)
     {
         ArgumentNullException.ThrowIfNull(action);
         var item = new Item<TState>(this, state, action);
@@ -37,12 +34,18 @@ public sealed class TimeProviderScheduler : IScheduler, IStopwatchProvider
         return item;
     }
 
-    /// <inheritdoc />
-    public IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action) =>
+    /// <summary>Schedules <paramref name="action"/> at <paramref name="dueTime"/> on the provider's wall clock, converted once to a delay.</summary>
+    /// <typeparam name="TState">The type of the state.</typeparam>
+    /// <param name="state">The state passed to the action.</param>
+    /// <param name="dueTime">The absolute due time.</param>
+    /// <param name="action">The action.</param>
+    /// <returns>A disposable that cancels the action if it has not run.</returns>
+    public override IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action) =>
         Schedule(state, dueTime - Now, action);
 
-    /// <inheritdoc />
-    public IStopwatch StartStopwatch() => new TimeProviderStopwatch(TimeProvider);
+    /// <summary>A stopwatch on the provider's monotonic timestamp.</summary>
+    /// <returns>A started stopwatch.</returns>
+    public override IStopwatch StartStopwatch() => new TimeProviderStopwatch(TimeProvider);
 
     private sealed class Item<TState> : IDisposable
     {

@@ -18,12 +18,17 @@ namespace BreathPacing.Scheduling;
 /// </para>
 /// <para>
 /// Every action runs on the wheel's thread, one after another, so an action should be short; the
-/// <see cref="BreathPacer"/> engine's are. An exception that escapes an action is not caught, as with
-/// Rx's own schedulers (the engine never lets a subscriber's exception escape). Disposing the scheduler
-/// stops its thread and drops every pending action.
+/// <see cref="BreathPacer"/> engine's are, and it never lets a subscriber's exception reach the wheel's
+/// thread. An exception that escapes another action is not caught, as with Rx's own schedulers. Disposing
+/// the scheduler stops its thread and drops every pending action.
+/// </para>
+/// <para>
+/// Its stopwatch (<see cref="StartStopwatch"/>, found by Rx through <see cref="IServiceProvider"/>) reads the
+/// same monotonic timestamp, so a session on the wheel never follows changes of the wall clock. After an
+/// idle spell the wheel jumps to the current slot: waking costs O(pending actions), not O(idle time).
 /// </para>
 /// </remarks>
-public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDisposable
+public sealed class TimerWheelScheduler : LocalScheduler, IDisposable
 {
     /// <summary>The number of slots: the wheel spans about 16 s; later due times wait whole turns.</summary>
     private const int SlotCount = 1 << 14;
@@ -31,10 +36,14 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
 
     private static readonly TimeSpan MaximumDueTime = TimeSpan.FromDays(36_525);
 
+    /// <summary>The pseudo-slot of actions already due when scheduled: they run on the next pass, whatever the slot.</summary>
+    private const long DueNowSlot = long.MinValue;
+
     private static readonly Lazy<TimerWheelScheduler> LazyShared = new(() => new TimerWheelScheduler(TimeProvider.System, "BreathPacing shared timer wheel"));
 
     private readonly object _gate = new();
     private readonly Entry?[] _slots = new Entry?[SlotCount];
+    private Entry? _dueNow;
     private readonly long _epoch;
     private readonly long _timestampsPerSlot;
     private readonly AutoResetEvent _wake = new(false);
@@ -89,6 +98,9 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
     /// <summary>The clock behind this scheduler.</summary>
     public TimeProvider TimeProvider { get; }
 
+    /// <summary>How many slots the wheel has stepped through one by one (a diagnostic for tests: idle time must not cost steps).</summary>
+    internal long SlotsVisited { get; private set; }
+
     /// <summary>How many actions are waiting to run.</summary>
     public int PendingCount
     {
@@ -101,15 +113,11 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
         }
     }
 
-    /// <inheritdoc />
-    public DateTimeOffset Now => TimeProvider.GetUtcNow();
+    /// <summary>The wall-clock time of <see cref="TimeProvider"/> (used only for absolute due times; durations use its monotonic timestamp).</summary>
+    public override DateTimeOffset Now => TimeProvider.GetUtcNow();
 
     /// <inheritdoc />
-    public IDisposable Schedule<TState>(TState state, Func<IScheduler, TState, IDisposable> action) =>
-        Schedule(state, TimeSpan.Zero, action);
-
-    /// <inheritdoc />
-    public IDisposable Schedule<TState>(TState state, TimeSpan dueTime, Func<IScheduler, TState, IDisposable> action)
+    public override IDisposable Schedule<TState>(TState state, TimeSpan dueTime, Func<IScheduler, TState, IDisposable> action)
     {
         ArgumentNullException.ThrowIfNull(action);
         var item = new ScheduledItem<TState>(this, state, action);
@@ -117,12 +125,24 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
         return item;
     }
 
-    /// <inheritdoc />
-    public IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action) =>
+    /// <summary>Schedules <paramref name="action"/> at <paramref name="dueTime"/> on this scheduler's wall clock (<see cref="Now"/>), converted once to a monotonic delay.</summary>
+    /// <typeparam name="TState">The type of the state.</typeparam>
+    /// <param name="state">The state passed to the action.</param>
+    /// <param name="dueTime">The absolute due time.</param>
+    /// <param name="action">The action.</param>
+    /// <returns>A disposable that cancels the action if it has not run.</returns>
+    public override IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action) =>
         Schedule(state, dueTime - Now, action);
 
-    /// <inheritdoc />
-    public IStopwatch StartStopwatch() => new TimeProviderStopwatch(TimeProvider);
+    /// <summary>A stopwatch on <see cref="TimeProvider"/>'s monotonic timestamp.</summary>
+    /// <returns>A started stopwatch.</returns>
+    public override IStopwatch StartStopwatch() => new TimeProviderStopwatch(TimeProvider);
+
+    /// <summary>The monotonic timestamp of <see cref="TimeProvider"/> now, for <see cref="ElapsedTicks"/>.</summary>
+    internal long Timestamp() => TimeProvider.GetTimestamp();
+
+    /// <summary>The ticks elapsed on the monotonic clock since <paramref name="timestamp"/>.</summary>
+    internal long ElapsedTicks(long timestamp) => TimeProvider.GetElapsedTime(timestamp).Ticks;
 
     /// <summary>Stops the wheel's thread and drops every pending action. Does nothing on <see cref="Shared"/>.</summary>
     public void Dispose()
@@ -153,6 +173,15 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
                 _slots[i] = null;
             }
 
+            for (var entry = _dueNow; entry is not null;)
+            {
+                var next = entry.Next;
+                entry.Next = entry.Previous = null;
+                entry.Slot = -1;
+                entry = next;
+            }
+
+            _dueNow = null;
             _count = 0;
         }
 
@@ -165,42 +194,94 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
         _wake.Dispose();
     }
 
-    /// <summary>A reusable timer for one owner (the engine keeps one per session), so re-arming allocates nothing.</summary>
-    internal ReusableTimer CreateTimer(object owner, Action<object, long> callback) => new(this, owner, callback);
+    /// <summary>
+    /// Arms (or re-arms) <paramref name="entry"/> to fire after <paramref name="dueTime"/>: the engine's sessions and
+    /// frame tickers are their own entries, so re-arming allocates nothing. A firing that raced with a re-arm or a
+    /// cancel is dropped (see <see cref="Entry.IsStale"/>).
+    /// </summary>
+    internal void Arm(Entry entry, TimeSpan dueTime)
+    {
+        var due = DueTimestamp(dueTime);
+        bool signal;
+        lock (_gate)
+        {
+            entry.Version++;
+            signal = InsertLocked(entry, due);
+        }
+
+        if (signal)
+        {
+            _wake.Set();
+        }
+    }
+
+    /// <summary>Cancels <paramref name="entry"/> if it is armed; it may be armed again.</summary>
+    internal void Cancel(Entry entry)
+    {
+        lock (_gate)
+        {
+            entry.Version++;
+            Unlink(entry);
+        }
+    }
 
     /// <summary>
-    /// Runs every action whose slot has ended by now, on the calling thread; returns how many ran. The
-    /// wheel's thread calls it in a loop; tests on a fake clock call it directly.
+    /// Runs every action that is due by now (those scheduled as already due, then every slot that has ended), on
+    /// the calling thread; returns how many ran. The wheel's thread calls it in a loop; tests on a fake clock call it
+    /// directly.
     /// </summary>
     internal int RunDue()
     {
-        var now = TimeProvider.GetTimestamp();
-        var currentSlot = (now - _epoch) / _timestampsPerSlot;
-        var ran = 0;
+        var currentSlot = SlotAt(TimeProvider.GetTimestamp());
+        Entry? dueNow;
+        lock (_gate)
+        {
+            // Only what was already due when this pass began: an action that schedules more "now" work gets it run on
+            // the next pass, so a pass always ends.
+            dueNow = _disposed ? null : DetachDueNow();
+        }
+
+        var ran = RunBatch(dueNow);
         while (true)
         {
             Entry? batch;
             lock (_gate)
             {
-                if (_disposed || _processedSlot >= currentSlot)
+                if (_disposed)
                 {
                     return ran;
                 }
 
-                var slot = ++_processedSlot;
-                batch = DetachDue(slot);
+                if (_count == 0 || _processedSlot >= currentSlot)
+                {
+                    // Nothing pending: jump to now, so a wake-up after an idle spell walks no empty slots.
+                    _processedSlot = Math.Max(_processedSlot, _count == 0 ? currentSlot : _processedSlot);
+                    return ran;
+                }
+
+                batch = currentSlot - _processedSlot > SlotCount ? DetachAllDue(currentSlot) : DetachNextSlot(currentSlot);
             }
 
-            while (batch is not null && !Volatile.Read(ref _disposed))
-            {
-                var entry = batch;
-                batch = entry.NextDue;
-                entry.NextDue = null;
-                entry.Fire();
-                ran++;
-            }
+            ran += RunBatch(batch);
         }
     }
+
+    private int RunBatch(Entry? batch)
+    {
+        var ran = 0;
+        while (batch is not null && !Volatile.Read(ref _disposed))
+        {
+            var entry = batch;
+            batch = entry.NextDue;
+            entry.NextDue = null;
+            entry.Fire();
+            ran++;
+        }
+
+        return ran;
+    }
+
+    private long SlotAt(long timestamp) => (timestamp - _epoch) / _timestampsPerSlot;
 
     private long DueTimestamp(TimeSpan dueTime)
     {
@@ -237,15 +318,39 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
     /// <summary>Puts <paramref name="entry"/> in its slot; returns whether the thread must wake earlier. Call under the lock.</summary>
     private bool InsertLocked(Entry entry, long dueTimestamp)
     {
-        // The slot whose end is at or after the due instant, so that running it is never early.
-        var slot = (dueTimestamp - _epoch + _timestampsPerSlot - 1) / _timestampsPerSlot;
         if (_disposed)
         {
             return false; // a re-arm racing with Dispose: dropped, as every pending action is
         }
 
-        var signal = false;
         Unlink(entry);
+        var now = TimeProvider.GetTimestamp();
+        if (_count == 0)
+        {
+            // An empty wheel has nothing to catch up on: start from the current slot, not from when it fell idle.
+            _processedSlot = Math.Max(_processedSlot, SlotAt(now));
+        }
+
+        if (dueTimestamp <= now)
+        {
+            // Already due: run on the next pass without waiting for the current slot to end.
+            entry.Slot = DueNowSlot;
+            entry.Previous = null;
+            entry.Next = _dueNow;
+            if (_dueNow is not null)
+            {
+                _dueNow.Previous = entry;
+            }
+
+            _dueNow = entry;
+            _count++;
+            _wakeSlot = long.MinValue;
+            return _thread is not null;
+        }
+
+        // The slot whose end is at or after the due instant, so that running it is never early.
+        var slot = (dueTimestamp - _epoch + _timestampsPerSlot - 1) / _timestampsPerSlot;
+        var signal = false;
         if (slot <= _processedSlot)
         {
             slot = _processedSlot + 1; // that slot ends after now, hence after the due instant
@@ -274,7 +379,7 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
     /// <summary>Removes <paramref name="entry"/> if it is pending. Call under the lock.</summary>
     private void Unlink(Entry entry)
     {
-        if (entry.Slot < 0)
+        if (entry.Slot == -1) // not pending (DueNowSlot is negative too)
         {
             return;
         }
@@ -282,6 +387,10 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
         if (entry.Previous is not null)
         {
             entry.Previous.Next = entry.Next;
+        }
+        else if (entry.Slot == DueNowSlot)
+        {
+            _dueNow = entry.Next;
         }
         else
         {
@@ -298,12 +407,67 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
         _count--;
     }
 
-    private void Cancel(Entry entry)
+    /// <summary>Takes the entries scheduled as already due off the wheel as a batch, oldest first. Call under the lock.</summary>
+    private Entry? DetachDueNow()
     {
-        lock (_gate)
+        Entry? batch = null;
+        while (_dueNow is { } entry)
         {
-            Unlink(entry);
+            Unlink(entry); // removes the head; prepending to the batch reverses the newest-first list
+            entry.BatchedVersion = entry.Version;
+            entry.NextDue = batch;
+            batch = entry;
         }
+
+        return batch;
+    }
+
+    /// <summary>Advances over empty slots to the next occupied one (at most <paramref name="currentSlot"/>) and takes its due entries. Call under the lock.</summary>
+    private Entry? DetachNextSlot(long currentSlot)
+    {
+        while (_processedSlot < currentSlot)
+        {
+            SlotsVisited++;
+            var slot = ++_processedSlot;
+            if (_slots[slot & SlotMask] is not null && DetachDue(slot) is { } batch)
+            {
+                return batch;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// After a gap longer than a turn of the wheel (the thread was starved or the process suspended): one sweep of every
+    /// bucket takes all the entries due by <paramref name="currentSlot"/>, in due order. O(slots + pending). Call under the lock.
+    /// </summary>
+    private Entry? DetachAllDue(long currentSlot)
+    {
+        var due = new List<Entry>();
+        foreach (var head in _slots)
+        {
+            for (var entry = head; entry is not null; entry = entry.Next)
+            {
+                if (entry.Slot <= currentSlot)
+                {
+                    due.Add(entry);
+                }
+            }
+        }
+
+        due.Sort(static (a, b) => a.Slot.CompareTo(b.Slot));
+        Entry? batch = null;
+        for (var i = due.Count - 1; i >= 0; i--)
+        {
+            Unlink(due[i]);
+            due[i].BatchedVersion = due[i].Version;
+            due[i].NextDue = batch;
+            batch = due[i];
+        }
+
+        _processedSlot = currentSlot;
+        return batch;
     }
 
     /// <summary>Takes the entries due in <paramref name="slot"/> off the wheel as a batch. Call under the lock.</summary>
@@ -349,9 +513,13 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
                     return;
                 }
 
-                var next = NextOccupiedSlot();
+                var next = _dueNow is not null ? long.MinValue : NextOccupiedSlot();
                 _wakeSlot = next;
-                if (next == long.MaxValue)
+                if (next == long.MinValue)
+                {
+                    timeout = 0;
+                }
+                else if (next == long.MaxValue)
                 {
                     timeout = Timeout.Infinite;
                 }
@@ -388,75 +556,26 @@ public sealed class TimerWheelScheduler : IScheduler, IStopwatchProvider, IDispo
         return _processedSlot + 1;
     }
 
-    /// <summary>A node of the wheel: intrusive links, so scheduling allocates nothing beyond the node itself.</summary>
+    /// <summary>
+    /// A node of the wheel: intrusive links, so scheduling allocates nothing beyond the node itself (and nothing at all
+    /// for an owner that is its own node and re-arms it).
+    /// </summary>
     internal abstract class Entry
     {
         internal Entry? Next;
         internal Entry? Previous;
         internal Entry? NextDue;
         internal long Slot = -1;
-        internal long Version;
-        internal long BatchedVersion;
+        internal int Version;
+        internal int BatchedVersion;
+
+        /// <summary>
+        /// Whether this firing is stale: the entry was re-armed or cancelled after the wheel took it off for running.
+        /// Read lock-free: a re-arm or cancel bumps <see cref="Version"/> under the wheel's lock.
+        /// </summary>
+        internal bool IsStale => Volatile.Read(ref Version) != BatchedVersion;
 
         internal abstract void Fire();
-    }
-
-    /// <summary>A timer an owner arms again and again; a stale firing (re-armed or cancelled meanwhile) is dropped.</summary>
-    internal sealed class ReusableTimer : Entry, IDisposable
-    {
-        private readonly TimerWheelScheduler _wheel;
-        private readonly object _owner;
-        private readonly Action<object, long> _callback;
-        private long _argument;
-
-        internal ReusableTimer(TimerWheelScheduler wheel, object owner, Action<object, long> callback)
-        {
-            _wheel = wheel;
-            _owner = owner;
-            _callback = callback;
-        }
-
-        /// <summary>Arms (or re-arms) the timer to call back with <paramref name="argument"/> after <paramref name="dueTime"/>.</summary>
-        public void Arm(TimeSpan dueTime, long argument)
-        {
-            var due = _wheel.DueTimestamp(dueTime);
-            bool signal;
-            lock (_wheel._gate)
-            {
-                Version++;
-                Volatile.Write(ref _argument, argument); // ordered after the Version bump, for the lock-free Fire
-                signal = _wheel.InsertLocked(this, due);
-            }
-
-            if (signal)
-            {
-                _wheel._wake.Set();
-            }
-        }
-
-        /// <summary>Cancels the timer if it is armed; it may be armed again.</summary>
-        public void Dispose()
-        {
-            lock (_wheel._gate)
-            {
-                Version++;
-                _wheel.Unlink(this);
-            }
-        }
-
-        internal override void Fire()
-        {
-            // Lock-free: a re-arm bumps Version under the wheel's lock before it changes the argument, so a
-            // firing that raced with a re-arm is either seen as stale here or carries the old argument,
-            // which the owner rejects (the engine compares it with its current generation).
-            var argument = Volatile.Read(ref _argument);
-            if (Volatile.Read(ref Version) != BatchedVersion)
-            {
-                return;
-            }
-
-            _callback(_owner, argument);
-        }
     }
 
     private sealed class ScheduledItem<TState> : Entry, IDisposable

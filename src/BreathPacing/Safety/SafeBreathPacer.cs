@@ -30,6 +30,9 @@ public sealed class SafeBreathPacer : IBreathPacer
     public IScheduler DefaultScheduler => _inner.DefaultScheduler;
 
     /// <inheritdoc />
+    public LateWakePolicy LateWakePolicy => _inner.LateWakePolicy;
+
+    /// <inheritdoc />
     /// <exception cref="UnsafeBreathPatternException">The pattern raises a warning under <see cref="Profile"/>.</exception>
     public IObservable<BreathEvent> Pace(BreathTimeline timeline, IScheduler scheduler)
     {

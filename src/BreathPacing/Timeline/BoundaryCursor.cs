@@ -6,10 +6,9 @@ namespace BreathPacing;
 /// </summary>
 internal struct BoundaryCursor
 {
+    // Kept small: the engine embeds one in every session (a cycle's start is recomputed, not stored).
     private readonly BreathTimeline _timeline;
-    private readonly long _totalCycles;
     private long _cycle;
-    private long _cycleStart;
     private int _phase;
     private int _segment;
     private BreathBoundaryKind _kind;
@@ -18,9 +17,7 @@ internal struct BoundaryCursor
     public BoundaryCursor(BreathTimeline timeline)
     {
         _timeline = timeline;
-        _totalCycles = timeline.TotalCycles ?? int.MaxValue;
         _cycle = 0;
-        _cycleStart = 0;
         _phase = 0;
         _segment = -1;
         _kind = BreathBoundaryKind.PhaseStart;
@@ -39,7 +36,6 @@ internal struct BoundaryCursor
         }
 
         cursor._cycle = position.CycleIndex;
-        cursor._cycleStart = timeline.CycleStart(position.CycleIndex);
         while (!cursor._done && cursor.Offset <= after)
         {
             cursor.MoveNext();
@@ -47,6 +43,8 @@ internal struct BoundaryCursor
 
         return cursor;
     }
+
+    public readonly BreathTimeline Timeline => _timeline;
 
     public readonly bool IsDone => _done;
 
@@ -61,9 +59,9 @@ internal struct BoundaryCursor
     /// <summary>The current boundary's exact active-time offset, in ticks.</summary>
     public readonly long Offset => _kind switch
     {
-        BreathBoundaryKind.PhaseStart => _cycleStart + _timeline.PhaseOffset(_cycle, _phase),
-        BreathBoundaryKind.SegmentStart => _cycleStart + _timeline.PhaseOffset(_cycle, _phase) + _timeline.SegmentOffset(_cycle, _phase, _segment),
-        _ => _cycleStart + _timeline.CycleTicks(_cycle),
+        BreathBoundaryKind.PhaseStart => _timeline.CycleStart(_cycle) + _timeline.PhaseOffset(_cycle, _phase),
+        BreathBoundaryKind.SegmentStart => _timeline.CycleStart(_cycle) + _timeline.PhaseOffset(_cycle, _phase) + _timeline.SegmentOffset(_cycle, _phase, _segment),
+        _ => _timeline.CycleStart(_cycle) + _timeline.CycleTicks(_cycle),
     };
 
     public readonly BreathBoundary Current => _kind switch
@@ -103,13 +101,12 @@ internal struct BoundaryCursor
                 return true;
 
             case BreathBoundaryKind.CycleEnd:
-                if (_cycle + 1 >= _totalCycles)
+                if (_cycle + 1 >= _timeline.CycleLimit)
                 {
                     _kind = BreathBoundaryKind.SessionEnd;
                     return true;
                 }
 
-                _cycleStart += _timeline.CycleTicks(_cycle);
                 _cycle++;
                 _phase = 0;
                 _segment = -1;

@@ -118,6 +118,10 @@ public readonly record struct BreathPosition
     /// <summary>The fraction of the whole session done, in [0, 1]; always 0 for an open-ended session.</summary>
     public double SessionProgress { get; }
 
+    /// <summary>The same position, marked complete (a session stopped before its planned end is complete too).</summary>
+    internal BreathPosition AsComplete() => IsComplete ? this : new BreathPosition(
+        Elapsed, CycleIndex, PhaseIndex, Phase, PhaseStart, PhaseDuration, SegmentIndex, SegmentProgress, LungVolume, true, SessionProgress, _fills);
+
     /// <inheritdoc />
     public bool Equals(BreathPosition other) =>
         Elapsed == other.Elapsed && CycleIndex == other.CycleIndex && PhaseIndex == other.PhaseIndex && Equals(Phase, other.Phase)

@@ -228,6 +228,9 @@ public sealed class BreathTimeline
 
     internal int PhaseCount => _phaseCount;
 
+    /// <summary>The number of cycles, or <see cref="long.MaxValue"/> when open-ended.</summary>
+    internal long CycleLimit => TotalCycles ?? long.MaxValue;
+
     internal int SegmentCount(int phase) => Pattern.Phases[phase].Segments.Length;
 
     internal long CycleStart(long cycle)

@@ -34,9 +34,23 @@ public class RealTimeTests
     {
         var pattern = BreathPattern.Create("fast").Inhale(TimeSpan.FromMilliseconds(50)).Exhale(TimeSpan.FromMilliseconds(50)).Build();
         using var session = new BreathPacer().Start(pattern, SessionLength.Cycles(3));
-        var completed = session.Events.OfType<SessionCompleted>().FirstAsync().Timeout(TimeSpan.FromSeconds(30)).ToTask();
+        var paused = new TaskCompletionSource();
+        var completed = session.Events
+            .Do(e =>
+            {
+                // Paused from inside a callback on the wheel's thread, so a loaded machine cannot finish the session first.
+                if (e is SessionStarted)
+                {
+                    session.Pause();
+                }
+                else if (e is SessionPaused)
+                {
+                    paused.SetResult();
+                }
+            })
+            .OfType<SessionCompleted>().FirstAsync().Timeout(TimeSpan.FromSeconds(30)).ToTask();
 
-        session.Pause();
+        await paused.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await Task.Delay(100);
         session.Resume();
         var summary = (await completed).Summary;

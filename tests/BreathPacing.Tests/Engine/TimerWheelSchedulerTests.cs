@@ -275,6 +275,67 @@ public class TimerWheelSchedulerTests
         }
     }
 
+    [Fact]
+    public void Schedule_DueNowOnAFakeClock_RunsOnTheNextPassWithoutTheClockMoving()
+    {
+        using var wheel = CreateSut();
+        var ran = false;
+        wheel.Schedule(0, TimeSpan.Zero, (_, _) => Ran(ref ran));
+
+        wheel.RunDue();
+
+        ran.Should().BeTrue("an action already due does not wait for the current 1 ms slot to end");
+    }
+
+    [Fact]
+    public void RunDue_AfterAnIdleDay_RunsTheNextActionOnTimeAndWalksNoIdleSlots()
+    {
+        using var wheel = CreateSut();
+        var first = false;
+        wheel.Schedule(0, TimeSpan.FromMilliseconds(5), (_, _) => Ran(ref first));
+        AdvanceInSteps(wheel, TimeSpan.FromMilliseconds(10));
+        first.Should().BeTrue();
+
+        _clock.Advance(TimeSpan.FromHours(24)); // idle: nothing pending, the wheel's thread would sleep
+        wheel.RunDue();
+        var visited = wheel.SlotsVisited;
+        var start = _clock.GetTimestamp();
+        TimeSpan? ranAt = null;
+        wheel.Schedule(0, TimeSpan.FromMilliseconds(1), (_, _) =>
+        {
+            ranAt = _clock.GetElapsedTime(start);
+            return Disposable.Empty;
+        });
+        for (var i = 0; i < 4 && ranAt is null; i++)
+        {
+            Advance(wheel, TimeSpan.FromMilliseconds(0.5));
+        }
+
+        ranAt.Should().NotBeNull().And.Subject.Should().BeLessThanOrEqualTo(TimeSpan.FromMilliseconds(1) + TimeSpan.FromMilliseconds(2));
+        (wheel.SlotsVisited - visited).Should().BeLessThan(10, "waking after a day costs O(pending), not a walk through 86,400,000 empty slots");
+    }
+
+    [Fact]
+    public void RunDue_AfterTheThreadWasStarvedForAnHour_RunsEveryPendingActionOnceInDueOrder()
+    {
+        using var wheel = CreateSut();
+        var order = new List<int>();
+        foreach (var (id, ms) in new[] { (3, 50_000), (1, 1_000), (2, 20_000), (4, 7_200_000) })
+        {
+            wheel.Schedule(id, TimeSpan.FromMilliseconds(ms), (_, i) =>
+            {
+                order.Add(i);
+                return Disposable.Empty;
+            });
+        }
+
+        _clock.Advance(TimeSpan.FromHours(1)); // pending actions, but the wheel never ran: more than a turn of slots behind
+        wheel.RunDue();
+
+        order.Should().Equal(1, 2, 3);
+        wheel.PendingCount.Should().Be(1, "the one due in two hours waits");
+    }
+
     private TimerWheelScheduler CreateSut() => new(_clock, startThread: false);
 
     private void Advance(TimerWheelScheduler wheel, TimeSpan by)
