@@ -1,3 +1,4 @@
+using BreathPacing.ConsoleHost.Input;
 using Spectre.Console;
 
 namespace BreathPacing.ConsoleHost;
@@ -20,6 +21,12 @@ internal sealed record AppEnvironment(
         Environment.GetEnvironmentVariable,
         TimeProvider.System);
 
+    /// <summary>The terminal to draw and ask in instead of one over <see cref="Out"/> (e.g. Spectre.Console.Testing's TestConsole), or <see langword="null"/>.</summary>
+    public IAnsiConsole? Terminal { get; init; }
+
+    /// <summary>The keys typed during the live view instead of the real keyboard's, or <see langword="null"/>.</summary>
+    public ConsoleKeyCommands? Keys { get; init; }
+
     /// <summary>Whether the user asked for no colour (https://no-color.org: any non-empty NO_COLOR).</summary>
     public bool NoColor => !string.IsNullOrEmpty(GetVariable("NO_COLOR"));
 
@@ -27,7 +34,7 @@ internal sealed record AppEnvironment(
     public bool DumbTerminal => string.Equals(GetVariable("TERM"), "dumb", StringComparison.Ordinal);
 
     /// <summary>A Spectre console over <see cref="Out"/> that honours NO_COLOR.</summary>
-    public IAnsiConsole CreateConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    public IAnsiConsole CreateConsole() => Terminal ?? AnsiConsole.Create(new AnsiConsoleSettings
     {
         Ansi = AnsiSupport.Detect,
         ColorSystem = NoColor ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,

@@ -23,7 +23,11 @@ public class ConsoleAppTests
         { ["--pattern", "4-x-8"], "\"4-x-8\"" },
         { ["--pattern", "0-0"], "--pattern" },
         { ["--pattern", "5x 4-6", "--cycles", "0"], "\"0\"" },
+        { ["--plain=yes"], "--plain" },
+        { ["stray"], "\"stray\"" },
     };
+
+    private static readonly string Help = new BreathCommand(GroundingCatalog.Default).HelpText;
 
     [Fact]
     public async Task RunAsync_MalformedNotation_SaysWhereAndWhatWasExpected()
@@ -81,8 +85,8 @@ public class ConsoleAppTests
         output.Should().BeEmpty("nothing but the error and the usage is written");
         var lines = AppRun.Lines(error);
         lines[0].Should().StartWith("error: ").And.Contain(named);
-        lines[1].Should().BeEmpty();
-        string.Join('\n', lines.Skip(2)).TrimEnd().Should().Be(Usage.Text.ReplaceLineEndings("\n").TrimEnd());
+        lines[1].Should().BeEmpty("one mistake, one line");
+        string.Join('\n', lines.Skip(2)).TrimEnd().Should().Be(Help.ReplaceLineEndings("\n").TrimEnd(), "the usage follows the error");
     }
 
     [Fact]
@@ -93,17 +97,59 @@ public class ConsoleAppTests
         AppRun.Lines(error)[0].Should().Be("error: --technique: unknown technique \"box\"; expected three-part or ocean.");
     }
 
-    [Fact]
-    public async Task RunAsync_Help_PrintsUsageDescribingEveryOptionAndExits0()
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public async Task RunAsync_Help_PrintsUsageDescribingEveryOptionAndExits0(string help)
     {
-        var (code, output, error) = await AppRun.RunAsync("--help");
+        var (code, output, error) = await AppRun.RunAsync(help);
 
         code.Should().Be(ExitCodes.Success);
         error.Should().BeEmpty();
+        output.Should().Be(Help);
         foreach (var option in new[] { "--technique", "--pattern", "--pattern-file", "--cycles", "--minutes", "--seconds", "--progress", "--colour", "--plain", "--list", "--speed", "--help" })
         {
-            output.Should().Contain("  " + option + " ", $"--help describes {option}");
+            output.Should().MatchRegex($"(?m)^  (-[-\\w?]+, )*{option}[ ,]", $"--help describes {option}");
         }
+    }
+
+    [Fact]
+    public async Task RunAsync_AppsOwnTechniqueByItsId_RunsItWithoutChangesToTheHost()
+    {
+        var (code, output, error) = await AppRun.RunWithCatalogAsync(SquareBreath.Catalog, "--technique", SquareBreath.Id, "--seconds", "1", "--cycles", "2", "--speed", "50");
+
+        error.Should().BeEmpty();
+        code.Should().Be(ExitCodes.Success);
+        var lines = AppRun.Lines(output);
+        lines[0].Should().Be("Square Breath: 2 cycles, 00:08. Breathe along.");
+        lines.Should().ContainInConsecutiveOrder(
+            "00:00.0  cycle 1/2  Inhale          1.0 s",
+            "00:01.0  cycle 1/2  Hold (full)     1.0 s",
+            "00:02.0  cycle 1/2  Exhale          1.0 s",
+            "00:03.0  cycle 1/2  Hold (empty)    1.0 s",
+            "00:04.0  cycle 1/2  complete");
+        lines.Should().Contain("  2 full breaths").And.Contain("  paced at 15 breaths a minute, inhale:exhale 1:1");
+    }
+
+    [Fact]
+    public async Task RunAsync_AppsOwnTechnique_IsListedAndItsRangeChecked()
+    {
+        var (_, list, _) = await AppRun.RunWithCatalogAsync(SquareBreath.Catalog, "--list");
+        var (code, _, error) = await AppRun.RunWithCatalogAsync(SquareBreath.Catalog, "--technique", "square", "--seconds", "15");
+
+        list.Should().Contain("Square Breath  (--technique square)");
+        code.Should().Be(ExitCodes.Usage);
+        AppRun.Lines(error)[0].Should().Be("error: --seconds: expected from 1 to 12 seconds for Square Breath; got \"15\".");
+    }
+
+    [Fact]
+    public async Task RunAsync_ProgressStartingAtTheTarget_SaysWhyAndExits2()
+    {
+        var (code, output, error) = await AppRun.RunAsync("--technique", "ocean", "--seconds", "12", "--progress");
+
+        code.Should().Be(ExitCodes.Usage);
+        output.Should().BeEmpty();
+        AppRun.Lines(error)[0].Should().StartWith("error: --progress: Invalid targetSeconds = 10: expected more than startSeconds (12)");
     }
 
     [Fact]

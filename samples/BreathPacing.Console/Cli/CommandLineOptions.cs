@@ -1,18 +1,19 @@
-using Spectre.Console;
+using System.Globalization;
 
 namespace BreathPacing.ConsoleHost.Cli;
 
 /// <summary>
-/// What the command line asked for, checked for syntax, ranges and conflicts. Immutable. Which technique
-/// or pattern it names is resolved later by <see cref="Sessions.SessionPlanner"/>.
+/// What the command line (or the picker) asked for, checked for syntax, ranges and conflicts. Immutable. Which
+/// technique or pattern it names is resolved by <see cref="Sessions.SessionPlanner"/>; <see cref="ToArguments"/>
+/// turns it back into a command line that asks for the same session.
 /// </summary>
 internal sealed record CommandLineOptions
 {
-    /// <summary>The colour used when <c>--colour</c> is not given.</summary>
-    public const string DefaultColourName = "steelblue1";
-
     /// <summary>The default session when nothing is chosen and there is no one to ask: a short demo.</summary>
     public const int DefaultCycles = 3;
+
+    /// <summary>The default session in the live view, where someone is breathing along.</summary>
+    public const int LiveDefaultCycles = 10;
 
     public static CommandLineOptions Default { get; } = new();
 
@@ -29,25 +30,73 @@ internal sealed record CommandLineOptions
 
     public double? Minutes { get; init; }
 
-    /// <summary>The starting seconds per inhale and exhale of a technique (<c>--seconds</c>).</summary>
+    /// <summary>The starting seconds per inhale of a technique (<c>--seconds</c>).</summary>
     public double? Seconds { get; init; }
 
-    /// <summary>Whether to use the technique's progression (<c>--progress</c>).</summary>
+    /// <summary>Whether the technique's breaths lengthen as the session goes on (<c>--progress</c>).</summary>
     public bool Progress { get; init; }
 
-    public string ColourName { get; init; } = DefaultColourName;
-
-    public Color Colour { get; init; } = Color.SteelBlue1;
+    public ColourChoice Colour { get; init; } = ColourChoice.Default;
 
     public bool Plain { get; init; }
 
     public bool List { get; init; }
-
-    public bool Help { get; init; }
 
     /// <summary>How many times faster than real time the session runs (<c>--speed</c>); 1 is real time.</summary>
     public double Speed { get; init; } = 1;
 
     /// <summary>Whether the command line itself chose what to breathe (otherwise the picker or the default does).</summary>
     public bool ChoosesSession => Technique is not null || Pattern is not null || PatternFile is not null;
+
+    /// <summary>
+    /// The arguments that ask for this session again, e.g. <c>--technique three-part --cycles 10 --seconds 4</c>:
+    /// every choice that is not the default, in the order of <c>--help</c>.
+    /// </summary>
+    public IReadOnlyList<string> ToArguments()
+    {
+        var args = new List<string>();
+        void Add(string option, string? value)
+        {
+            if (value is not null)
+            {
+                args.Add(option);
+                args.Add(value);
+            }
+        }
+
+        Add(BreathCommand.TechniqueName, Technique);
+        Add(BreathCommand.PatternName, Pattern);
+        Add(BreathCommand.PatternFileName, PatternFile);
+        Add(BreathCommand.CyclesName, Cycles?.ToString(CultureInfo.InvariantCulture));
+        Add(BreathCommand.MinutesName, Number(Minutes));
+        Add(BreathCommand.SecondsName, Number(Seconds));
+        if (Progress)
+        {
+            args.Add(BreathCommand.ProgressName);
+        }
+
+        if (Colour != ColourChoice.Default)
+        {
+            Add(BreathCommand.ColourName, Colour.Name);
+        }
+
+        if (Plain)
+        {
+            args.Add(BreathCommand.PlainName);
+        }
+
+        if (List)
+        {
+            args.Add(BreathCommand.ListName);
+        }
+
+        if (Speed != 1)
+        {
+            Add(BreathCommand.SpeedName, Number(Speed));
+        }
+
+        return args;
+    }
+
+    private static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -19,7 +19,7 @@ internal static class PatternFormats
             return pattern;
         }
 
-        throw UsageException.ForOption(option, $"cannot read \"{notation}\": at character {error.Position + 1} expected {error.Expected}, found {error.Found}.");
+        throw new UsageException(BreathCommand.NotationError(option, notation, error));
     }
 
     /// <summary>Reads a pattern saved as JSON.</summary>

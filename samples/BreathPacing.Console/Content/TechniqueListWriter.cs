@@ -10,7 +10,7 @@ internal static class TechniqueListWriter
         foreach (var technique in content.Techniques)
         {
             output.WriteLine();
-            output.WriteLine($"{technique.Name}  (--technique {Sessions.SessionPlanner.ShortName(technique.Id)})");
+            output.WriteLine($"{technique.Name}  (--technique {Sessions.TechniqueNames.CommandName(technique)})");
             output.WriteLine($"  {technique.Summary}");
             Section(output, "Steps", technique.Steps.Select((step, i) => $"{i + 1}. {step}"));
             if (!string.IsNullOrWhiteSpace(technique.Visualisation))

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using BreathPacing.ConsoleHost.Content;
@@ -47,14 +48,13 @@ internal sealed class BreathView
         _colour = colour;
         _content = content;
         _colourMarkup = colour.ToMarkup();
-        FillOrder = RegionFillOrder(plan.Pattern);
     }
 
-    /// <summary>The body regions in the order an inhale fills them (lower belly first for Three-Part Breath); empty when the pattern has none.</summary>
-    public IReadOnlyList<string> FillOrder { get; }
+    /// <summary>The body regions in the order an inhale fills them (lower belly first for Three-Part Breath), as the timeline gives them; empty when the pattern has none.</summary>
+    public ImmutableArray<string> FillOrder => _plan.Timeline.Regions;
 
     /// <summary>Whether the view shows body regions (otherwise it shows the wave).</summary>
-    public bool ShowsRegions => FillOrder.Count > 0;
+    public bool ShowsRegions => !FillOrder.IsEmpty;
 
     public IRenderable Render(BreathPosition position, BreathSessionState state, int width, int height)
     {
@@ -72,43 +72,6 @@ internal sealed class BreathView
             new Markup(StatusLine(position, state)),
         };
         return new Padder(new Rows(items), new Padding(2, 0, 0, 0));
-    }
-
-    /// <summary>
-    /// How full each region is, in <see cref="FillOrder"/>, from 0 to 1. During a phase with segments the
-    /// regions follow the segments: an inhale fills them in order, an exhale empties them in its own
-    /// (reverse) order; elsewhere (holds, patterns without those regions) they follow the lung volume.
-    /// </summary>
-    public double[] RegionFills(BreathPosition position)
-    {
-        var count = FillOrder.Count;
-        var fills = new double[count];
-        for (var i = 0; i < count; i++)
-        {
-            fills[i] = Math.Clamp((position.LungVolume * count) - i, 0, 1);
-        }
-
-        var phase = position.Phase;
-        if (position.SegmentIndex < 0 || phase.Kind is not (BreathPhaseKind.Inhale or BreathPhaseKind.Exhale))
-        {
-            return fills;
-        }
-
-        var inhale = phase.Kind == BreathPhaseKind.Inhale;
-        for (var k = 0; k < phase.Segments.Length; k++)
-        {
-            var index = IndexOf(phase.Segments[k].Region);
-            if (index < 0)
-            {
-                continue;
-            }
-
-            fills[index] = k < position.SegmentIndex ? (inhale ? 1 : 0)
-                : k > position.SegmentIndex ? (inhale ? 0 : 1)
-                : inhale ? position.SegmentProgress : 1 - position.SegmentProgress;
-        }
-
-        return fills;
     }
 
     /// <summary>A bar <paramref name="width"/> cells wide, filled to <paramref name="fill"/> in eighths of a cell: the filled part and the empty part.</summary>
@@ -155,33 +118,6 @@ internal sealed class BreathView
         _ => $"[bold]{Labels.Phase(position.PhaseKind).ToUpperInvariant()}[/]  {Labels.Countdown(position.PhaseRemaining).ToString(CultureInfo.InvariantCulture)}",
     });
 
-    private static int IndexOf(IReadOnlyList<string> list, string value)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (string.Equals(list[i], value, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private static IReadOnlyList<string> RegionFillOrder(BreathPattern pattern)
-    {
-        var inhale = pattern.Phases.FirstOrDefault(p => p.Kind == BreathPhaseKind.Inhale && p.Segments.Length > 0);
-        if (inhale is not null)
-        {
-            return inhale.Segments.Select(s => s.Region).ToArray();
-        }
-
-        var exhale = pattern.Phases.FirstOrDefault(p => p.Kind == BreathPhaseKind.Exhale && p.Segments.Length > 0);
-        return exhale is null ? [] : exhale.Segments.Select(s => s.Region).Reverse().ToArray();
-    }
-
-    private int IndexOf(string region) => IndexOf(FillOrder, region);
-
     private IRenderable LargePhase(BreathPosition position, BreathSessionState state)
     {
         var (text, colour) = state switch
@@ -195,11 +131,11 @@ internal sealed class BreathView
 
     private IRenderable Regions(BreathPosition position, int barWidth)
     {
-        var fills = RegionFills(position);
         var lines = new List<string>();
-        for (var i = FillOrder.Count - 1; i >= 0; i--) // the last filled (the chest) on top
+        for (var i = FillOrder.Length - 1; i >= 0; i--) // the last filled (the chest) on top
         {
-            var (filled, rest) = Bar(fills[i], barWidth);
+            // The library's one fill rule: how full this region is at this position.
+            var (filled, rest) = Bar(position.FillOf(i), barWidth);
             lines.Add($"{Markup.Escape(Labels.Region(FillOrder[i]).PadLeft(LabelWidth))}  [{_colourMarkup}]{filled}[/][grey]{rest}[/]");
             if (i > 0)
             {

@@ -42,6 +42,15 @@ internal static class Labels
         return string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:00}:{seconds % 60:00}");
     }
 
+    /// <summary>A span of time as a person reads it, truncated to the second: <c>0:26</c>, <c>12:05</c>, <c>1:02:03</c>.</summary>
+    public static string Duration(TimeSpan span)
+    {
+        var seconds = span.Ticks / TimeSpan.TicksPerSecond;
+        return seconds >= 3600
+            ? string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600}:{seconds / 60 % 60:00}:{seconds % 60:00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{seconds / 60}:{seconds % 60:00}");
+    }
+
     /// <summary>A duration as seconds with one decimal, e.g. "4.0 s".</summary>
     public static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 

@@ -78,24 +78,25 @@ internal sealed class LiveRenderer(
                     .LastOrDefaultAsync()
                     .ToTask()
                     .ConfigureAwait(false);
+
+                // The session may end between two frames: show where it ended (complete, or ended early).
+                context.UpdateTarget(Draw(view, session.Position, session.State));
+                context.Refresh();
             })
             .ConfigureAwait(false);
     }
 
     public void Summarise(SessionPlan plan, BreathSessionSummary summary, SelfCareRoutine? suggestion)
     {
+        var text = SummaryText.For(summary, plan.Pattern);
         var table = new Table().Border(TableBorder.Rounded).BorderColor(Color.Grey).HideHeaders()
             .Title(summary.EndedEarly ? "[bold]Summary[/] [grey](ended early)[/]" : "[bold]Summary[/]")
-            .AddColumn("what").AddColumn(new TableColumn("value").RightAligned());
-        table.AddRow("cycles", summary.CompletedCycles.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        table.AddRow("active time", Labels.Clock(summary.ActiveTime));
-        if (summary.PausedTime > TimeSpan.Zero)
+            .AddColumn("fact");
+        foreach (var fact in text.Facts)
         {
-            table.AddRow("paused", Labels.Clock(summary.PausedTime));
+            table.AddRow(Markup.Escape(fact));
         }
 
-        table.AddRow("breaths/min", Labels.Number(summary.PacedBreathsPerMinute));
-        table.AddRow("inhale:exhale", Labels.Ratio(summary.InhaleToExhaleRatio));
         console.WriteLine();
         console.Write(new Padder(table, new Padding(2, 0, 0, 0)));
         if (suggestion is not null)

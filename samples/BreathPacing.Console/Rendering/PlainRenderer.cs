@@ -35,7 +35,7 @@ internal sealed class PlainRenderer(TextWriter output, GuidanceContent content) 
         ArgumentNullException.ThrowIfNull(session);
         var total = plan.Timeline.TotalCycles;
         var cycleWidth = Labels.Cycle((total ?? 1000) - 1, total).Length; // the widest cycle label
-        var hasRegions = plan.Pattern.Phases.Any(p => p.Segments.Length > 0);
+        var hasRegions = !plan.Timeline.Regions.IsEmpty;
         return session.Events
             .Do(e => Write(Describe(e, plan, cycleWidth, hasRegions)))
             .LastOrDefaultAsync()
@@ -44,25 +44,21 @@ internal sealed class PlainRenderer(TextWriter output, GuidanceContent content) 
 
     public void Summarise(SessionPlan plan, BreathSessionSummary summary, SelfCareRoutine? suggestion)
     {
-        foreach (var line in SummaryLines(summary, suggestion))
+        foreach (var line in SummaryLines(SummaryText.For(summary, plan.Pattern), suggestion))
         {
             Write(line);
         }
     }
 
-    /// <summary>The summary as lines; the live view shows the same facts.</summary>
-    internal static IEnumerable<string> SummaryLines(BreathSessionSummary summary, SelfCareRoutine? suggestion)
+    /// <summary>The summary as lines; the live view's summary table shows the same facts.</summary>
+    internal static IEnumerable<string> SummaryLines(SummaryText summary, SelfCareRoutine? suggestion)
     {
-        yield return summary.EndedEarly ? "Summary (ended early)" : "Summary";
-        yield return $"  cycles          {summary.CompletedCycles}";
-        yield return $"  active time     {Labels.Clock(summary.ActiveTime)}";
-        if (summary.PausedTime > TimeSpan.Zero)
+        yield return summary.Title;
+        foreach (var fact in summary.Facts)
         {
-            yield return $"  paused          {Labels.Clock(summary.PausedTime)}";
+            yield return "  " + fact;
         }
 
-        yield return $"  breaths/min     {Labels.Number(summary.PacedBreathsPerMinute)}";
-        yield return $"  inhale:exhale   {Labels.Ratio(summary.InhaleToExhaleRatio)}";
         if (suggestion is not null)
         {
             yield return $"Self-care: {suggestion.Name}. {suggestion.Description}";

@@ -5,9 +5,11 @@ using BreathPacing.Grounding;
 namespace BreathPacing.ConsoleHost.Sessions;
 
 /// <summary>
-/// Resolves what the options (or the picker) chose into a <see cref="SessionPlan"/>: finds the technique
-/// through the content catalog, parses custom patterns, applies the session length and evaluates safety.
-/// Every mistake becomes a <see cref="UsageException"/> that names the option and the value.
+/// Resolves what the options (from the command line or the picker) chose into a <see cref="SessionPlan"/>, through
+/// the library alone: the technique from the catalog, adjusted with <see cref="GroundingTechnique.CreatePattern"/>;
+/// custom patterns from their notation or JSON; the length from <see cref="SessionLength.Choose"/>; and the safety
+/// findings. Any technique in the catalog works the same way. Every mistake becomes a <see cref="UsageException"/>
+/// that names the option and the value.
 /// </summary>
 internal sealed class SessionPlanner(GuidanceContent content, Func<string, string> readFile)
 {
@@ -16,37 +18,44 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
     {
     }
 
-    /// <summary>The plan for the session the command line chose, or for the default technique when it chose none.</summary>
+    /// <summary>The technique breathed when nothing else is chosen: the catalog's first (Three-Part Breath in the built-in one).</summary>
+    public GroundingTechnique DefaultTechnique => content.Techniques[0];
+
+    /// <summary>The plan for the session the options chose, or for <see cref="DefaultTechnique"/> when they chose none.</summary>
+    /// <param name="defaultCycles">The length when neither the options nor the pattern give one.</param>
     public SessionPlan FromOptions(CommandLineOptions options, int defaultCycles)
     {
+        ArgumentNullException.ThrowIfNull(options);
         if (options.Pattern is { } notation)
         {
-            return ForNotation("--pattern", notation, options, defaultCycles);
+            // The notation names a pattern by its canonical form, e.g. "4-7-8"; say that it is a custom one.
+            var custom = PatternFormats.ParseNotation(BreathCommand.PatternName, notation);
+            return Build(custom, options, defaultCycles, technique: null, title: $"Custom pattern {custom.Name}");
         }
 
         if (options.PatternFile is { } path)
         {
-            return ForPattern(PatternFormats.ReadJson("--pattern-file", path, Read(path)), options, defaultCycles);
+            return Build(PatternFormats.ReadJson(BreathCommand.PatternFileName, path, Read(path)), options, defaultCycles, technique: null);
         }
 
-        var technique = options.Technique is { } name
-            ? content.Find(name) ?? throw UsageException.ForOption("--technique", $"unknown technique \"{name}\"; expected {Known()}.")
-            : content.Find(BreathingTechniques.ThreePartBreathId)!;
-        return ForTechnique(technique, options, defaultCycles);
+        var technique = FindTechnique(options.Technique);
+        return Build(CreatePattern(technique, options), options, defaultCycles, technique);
     }
 
-    /// <summary>The plan for a custom pattern typed in the notation (e.g. in the picker).</summary>
-    public SessionPlan FromNotation(string notation, CommandLineOptions options, int defaultCycles) =>
-        ForNotation("pattern", notation, options with { Seconds = null, Progress = false }, defaultCycles);
+    /// <summary>The technique with this name, or <see cref="DefaultTechnique"/> when the name is <see langword="null"/>.</summary>
+    /// <exception cref="UsageException">No technique in the catalog has this name.</exception>
+    public GroundingTechnique FindTechnique(string? name) => name is null
+        ? DefaultTechnique
+        : content.Find(name) ?? throw UsageException.ForOption(BreathCommand.TechniqueName, $"unknown technique \"{name}\"; expected {TechniqueNames.Known(content.Techniques)}.");
 
-    /// <summary>The plan for a built-in technique.</summary>
-    public SessionPlan ForTechnique(GroundingTechnique technique, CommandLineOptions options, int defaultCycles)
+    /// <summary>The technique's pattern with the options' starting seconds and progression, as the technique itself makes it.</summary>
+    /// <exception cref="UsageException">The technique refuses a setting; the message names the option.</exception>
+    public static BreathPattern CreatePattern(GroundingTechnique technique, CommandLineOptions options)
     {
-        BreathPattern pattern;
+        var defaults = technique.DefaultOptions;
         try
         {
-            var defaults = technique.DefaultOptions;
-            pattern = technique.CreatePattern(defaults with
+            return technique.CreatePattern(defaults with
             {
                 StartSeconds = options.Seconds ?? defaults.StartSeconds,
                 Progress = options.Progress,
@@ -54,36 +63,30 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
         }
         catch (InvalidBreathPatternException e)
         {
-            throw UsageException.ForOption(options.Seconds is null ? "--technique" : "--seconds", e.Message);
+            // The shared settings name the options they come from; anything else belongs to the progression or the technique.
+            var option = string.Equals(e.Field, nameof(BreathTechniqueOptions.StartSeconds), StringComparison.OrdinalIgnoreCase) ? BreathCommand.SecondsName
+                : options.Progress ? BreathCommand.ProgressName
+                : BreathCommand.TechniqueName;
+            throw UsageException.ForOption(option, e.Message);
         }
-
-        return Build(pattern, options, defaultCycles, technique);
     }
 
-    private static SessionPlan ForNotation(string option, string notation, CommandLineOptions options, int defaultCycles)
+    /// <summary>The length the options choose for <paramref name="pattern"/>, through <see cref="SessionLength.Choose"/>.</summary>
+    /// <exception cref="UsageException">The length is out of range; the message names the option.</exception>
+    public static SessionLength ChooseLength(BreathPattern pattern, CommandLineOptions options, int defaultCycles)
     {
-        // The notation names a pattern by its canonical form, e.g. "4-7-8"; say that it is a custom one.
-        var pattern = PatternFormats.ParseNotation(option, notation);
-        return Build(pattern, options, defaultCycles, technique: null, title: $"Custom pattern {pattern.Name}");
-    }
-
-    private static SessionPlan ForPattern(BreathPattern pattern, CommandLineOptions options, int defaultCycles) =>
-        Build(pattern, options, defaultCycles, technique: null);
-
-    private static SessionPlan Build(BreathPattern pattern, CommandLineOptions options, int defaultCycles, GroundingTechnique? technique, string? title = null)
-    {
-        SessionLength length;
         try
         {
-            length = SessionLength.Choose(pattern, options.Cycles, options.Minutes, SessionLength.Cycles(defaultCycles));
+            return SessionLength.Choose(pattern, options.Cycles, options.Minutes, SessionLength.Cycles(defaultCycles));
         }
         catch (InvalidBreathPatternException e)
         {
-            throw UsageException.ForOption(options.Cycles is null ? "--minutes" : "--cycles", e.Message);
+            throw UsageException.ForOption(options.Cycles is null ? BreathCommand.MinutesName : BreathCommand.CyclesName, e.Message);
         }
-
-        return new SessionPlan(pattern, length, technique, PatternFormats.Evaluate(pattern), title);
     }
+
+    private static SessionPlan Build(BreathPattern pattern, CommandLineOptions options, int defaultCycles, GroundingTechnique? technique, string? title = null) =>
+        new(pattern, ChooseLength(pattern, options, defaultCycles), technique, PatternFormats.Evaluate(pattern), title);
 
     private string Read(string path)
     {
@@ -93,17 +96,7 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw UsageException.ForOption("--pattern-file", $"cannot read \"{path}\": {e.Message}");
+            throw UsageException.ForOption(BreathCommand.PatternFileName, $"cannot read \"{path}\": {e.Message}");
         }
     }
-
-    private string Known() => string.Join(" or ", content.Techniques.Select(t => ShortName(t.Id)));
-
-    /// <summary>The short name users type, e.g. "three-part" for "three-part-breath".</summary>
-    internal static string ShortName(string id) => id switch
-    {
-        BreathingTechniques.ThreePartBreathId => "three-part",
-        BreathingTechniques.OceansBreathId => "ocean",
-        _ => id,
-    };
 }

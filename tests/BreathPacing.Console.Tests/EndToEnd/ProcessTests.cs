@@ -39,7 +39,7 @@ public class ProcessTests
 
         // Each line starts with the event's columns; the cue text from the content model may follow.
         lines.Skip(1).Take(expected.Length).Should().SatisfyRespectively(expected.Select(e => (Action<string>)(l => l.Should().StartWith(e))));
-        output.Should().Contain("  inhale:exhale   1:1").And.NotContain("\u001b");
+        output.Should().Contain("  1 full breath\n").And.Contain("  paced at 15 breaths a minute, inhale:exhale 1:1").And.NotContain("\u001b");
 
         // 4 s of session at speed 4 is 1 s of waiting; allow generously for process start on a busy machine.
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
@@ -67,10 +67,9 @@ public class ProcessTests
             "00:04.0  cycle 2/2  complete",
             "00:04.0  session complete",
             "Summary",
-            "  cycles          2",
-            "  active time     00:04.0",
-            "  breaths/min     30",
-            "  inhale:exhale   1:1",
+            "  2 full breaths",
+            "  paced at 30 breaths a minute, inhale:exhale 1:1",
+            "  0:04 breathing",
         ]);
         lines[^1].Should().StartWith("Self-care: ");
     }
@@ -108,7 +107,32 @@ public class ProcessTests
         await process.WaitForExitAsync(timeout.Token);
 
         process.ExitCode.Should().Be(ExitCodes.Success);
-        rest.Should().Contain("  ended early").And.Contain("Summary (ended early)").And.Contain("Self-care: ");
+        rest.Should().Contain("  ended early").And.Contain("Summary (ended early)").And.Contain("  paced at 6 breaths a minute").And.Contain("Self-care: ");
+    }
+
+    [Fact]
+    public async Task Run_NoArgumentsWithOutputPiped_BreathesThreePartBreathOnItsDefault()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // ended with SIGINT, as above
+        }
+
+        // The README's main command, piped: a short plain session (24 s in real time, so it is ended after it starts).
+        using var process = StartApp();
+        (await process.StandardOutput.ReadLineAsync()).Should().Be("Three-Part Breath: 3 cycles, 00:24. Breathe along.");
+        (await process.StandardOutput.ReadLineAsync()).Should().Be("00:00.0  start      Three-Part Breath, 3 cycles");
+        using (var kill = Process.Start("kill", ["-s", "INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var rest = await process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Patience);
+        await process.WaitForExitAsync(timeout.Token);
+
+        process.ExitCode.Should().Be(ExitCodes.Success);
+        rest.Should().Contain("Summary (ended early)").And.Contain("  paced at 7.5 breaths a minute, inhale:exhale 1:1").And.NotContain("\u001b");
     }
 
     [Fact]

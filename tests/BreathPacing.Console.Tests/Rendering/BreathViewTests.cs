@@ -47,6 +47,37 @@ public class BreathViewTests
     }
 
     [Fact]
+    public void Render_TwoInhalesPerCycle_ShowsEveryRegionAndFillsAsTheTimelineSays()
+    {
+        // A sip into the belly, then a second inhale into the chest; one exhale empties all three.
+        var pattern = BreathPattern.Create("double inhale")
+            .Inhale(TimeSpan.FromSeconds(2), segments: s => s.Add(BodyRegions.LowerBelly, 0.5).Add(BodyRegions.UpperBelly, 0.5))
+            .Inhale(TimeSpan.FromSeconds(1), segments: s => s.Add(BodyRegions.Chest, 1))
+            .Exhale(TimeSpan.FromSeconds(3), segments: s => s.AddEqual(BodyRegions.Chest, BodyRegions.UpperBelly, BodyRegions.LowerBelly))
+            .Build();
+        var plan = new SessionPlan(pattern, SessionLength.Cycles(2), technique: null, findings: []);
+        var barWidth = BreathView.BarWidthFor(Width);
+
+        View(plan).FillOrder.Should().Equal(BodyRegions.LowerBelly, BodyRegions.UpperBelly, BodyRegions.Chest);
+        for (var seconds = 0.0; seconds < 12; seconds += 0.125)
+        {
+            var position = plan.Timeline.At(TimeSpan.FromSeconds(seconds));
+            var lines = RenderLines(plan, seconds);
+            foreach (var region in position.Regions)
+            {
+                var (filled, empty) = BreathView.Bar(position.FillOf(region), barWidth);
+                Row(lines, Labels.Region(region)).Text.Should().Contain($"{filled}{empty}", $"the {Labels.Region(region)} bar at {seconds} s shows the library's fill");
+            }
+        }
+
+        // What a person sees in the second inhale: the belly stays full while the chest fills.
+        var secondInhale = RenderLines(plan, 2.5);
+        FullCells(Row(secondInhale, "lower belly").Text).Should().Be(barWidth);
+        FullCells(Row(secondInhale, "upper belly").Text).Should().Be(barWidth);
+        FullCells(Row(secondInhale, "chest").Text).Should().Be(barWidth / 2);
+    }
+
+    [Fact]
     public void Render_MidSegment_DrawsAPartialCellAtTheEdgeOfTheFill()
     {
         var lines = RenderLines(_threePart, 0.51);
@@ -135,6 +166,7 @@ public class BreathViewTests
     }
 
     private static SessionPlan Plan(CommandLineOptions options) => new SessionPlanner(Content).FromOptions(options, 1);
+
 
     private static BreathView View(SessionPlan plan) => new(plan, Color.Teal, Content);
 

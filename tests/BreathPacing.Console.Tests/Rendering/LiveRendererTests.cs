@@ -34,7 +34,7 @@ public class LiveRendererTests
         output.Should().Contain("Three-Part Breath · 1 cycle", "the introduction names the session");
         output.Should().Contain("space pauses · q or Esc ends");
         output.Should().Contain("100% · 00:04 / 00:04   session complete");
-        output.Should().Contain("breaths/min").And.Contain("inhale:exhale").And.Contain("1:1");
+        output.Should().Contain("│ 1 full breath").And.Contain("│ paced at 15 breaths a minute, inhale:exhale 1:1").And.Contain("│ 0:04 breathing");
     }
 
     [Fact]
@@ -52,6 +52,9 @@ public class LiveRendererTests
 
         framesWhilePaused.Should().Contain("paused · space resumes · q ends");
         _console.Output.Should().Contain("ended early").And.Contain("(ended early)");
+        _console.Output.Should().Contain("│ no full breath yet, stopped partway through the 1st (inhale)")
+            .And.Contain("│ paced at 6 breaths a minute, inhale:exhale 1:1.5")
+            .And.Contain("│ 0:02 breathing, 0:01 paused", "the summary table tells the same facts as plain output");
         (await run).ActiveTime.Should().Be(TimeSpan.FromSeconds(2), "paused time is not active time");
     }
 

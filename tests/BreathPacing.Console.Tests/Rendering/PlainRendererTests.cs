@@ -39,10 +39,9 @@ public class PlainRendererTests
             "00:04.0  cycle 1/1  complete",
             "00:04.0  session complete",
             "Summary",
-            "  cycles          1",
-            "  active time     00:04.0",
-            "  breaths/min     15",
-            "  inhale:exhale   1:1",
+            "  1 full breath",
+            "  paced at 15 breaths a minute, inhale:exhale 1:1",
+            "  0:04 breathing",
             .. SelfCareLines(),
         ]);
     }
@@ -67,10 +66,9 @@ public class PlainRendererTests
             "00:20.0  cycle 2/2  complete",
             "00:20.0  session complete",
             "Summary",
-            "  cycles          2",
-            "  active time     00:20.0",
-            "  breaths/min     6",
-            "  inhale:exhale   1:1.5",
+            "  2 full breaths",
+            "  paced at 6 breaths a minute, inhale:exhale 1:1.5",
+            "  0:20 breathing",
         ]);
     }
 
@@ -97,10 +95,9 @@ public class PlainRendererTests
             "00:04.0  cycle 2/2  complete",
             "00:04.0  session complete",
             "Summary",
-            "  cycles          2",
-            "  active time     00:04.0",
-            "  breaths/min     30",
-            "  inhale:exhale   1:1",
+            "  2 full breaths",
+            "  paced at 30 breaths a minute, inhale:exhale 1:1",
+            "  0:04 breathing",
             .. SelfCareLines(),
         ]);
     }
@@ -153,9 +150,9 @@ public class PlainRendererTests
             "00:10.0  cycle 1/1  complete",
             "00:10.0  session complete",
             "Summary",
-            "  cycles          1",
-            "  active time     00:10.0",
-            "  paused          00:03.0");
+            "  1 full breath",
+            "  paced at 6 breaths a minute, inhale:exhale 1:1.5",
+            "  0:10 breathing, 0:03 paused");
     }
 
     [Fact]
@@ -171,8 +168,89 @@ public class PlainRendererTests
         Lines().Should().ContainInConsecutiveOrder(
             "00:12.5  ended early",
             "Summary (ended early)",
-            "  cycles          1",
-            "  active time     00:12.5");
+            "  1 full breath, stopped partway through the 2nd (inhale)",
+            "  paced at 6 breaths a minute, inhale:exhale 1:1.5",
+            "  0:12 breathing");
+    }
+
+    [Fact]
+    public async Task Summarise_StoppedMidBreathAfterAPause_SaysWhatWasDoneThePaceSetAndTheTime()
+    {
+        // Three-Part Breath at 4 s each way (7.5 breaths a minute); the 4th exhale starts at 28 s of breathing.
+        var commands = new Subject<SessionCommand>();
+        var run = Start(new CommandLineOptions { Technique = "three-part", Cycles = 10 }, commands);
+
+        _clock.AdvanceTo(20);
+        commands.OnNext(SessionCommand.TogglePause);
+        _clock.AdvanceTo(25);
+        commands.OnNext(SessionCommand.TogglePause);
+        _clock.AdvanceTo(34); // 29 s of breathing: the chest part of the 4th exhale
+        commands.OnNext(SessionCommand.Stop);
+        await run;
+
+        Lines().Should().ContainInConsecutiveOrder(
+            "Summary (ended early)",
+            "  3 full breaths, stopped partway through the 4th (exhale, chest)",
+            "  paced at 7.5 breaths a minute, inhale:exhale 1:1",
+            "  0:29 breathing, 0:05 paused");
+    }
+
+    [Fact]
+    public async Task Summarise_StoppedInTheFirstBreath_GivesThePaceSetNotZero()
+    {
+        var commands = new Subject<SessionCommand>();
+        var run = Start(new CommandLineOptions { Technique = "three-part", Cycles = 10 }, commands);
+
+        _clock.AdvanceTo(1);
+        commands.OnNext(SessionCommand.Stop);
+        await run;
+
+        Lines().Should().ContainInConsecutiveOrder(
+            "Summary (ended early)",
+            "  no full breath yet, stopped partway through the 1st (inhale, lower belly)",
+            "  paced at 7.5 breaths a minute, inhale:exhale 1:1",
+            "  0:01 breathing");
+    }
+
+    [Fact]
+    public async Task Summarise_Progression_GivesTheAveragePaceOfTheBreathsTaken()
+    {
+        var commands = new Subject<SessionCommand>();
+        var run = Start(new CommandLineOptions { Technique = "three-part", Progress = true, Cycles = 20 }, commands);
+
+        // 3 cycles at 4 s each way (24 s), then 3 at 5 s (30 s): 6 breaths in 54 s.
+        _clock.AdvanceTo(54);
+        commands.OnNext(SessionCommand.Stop);
+        await run;
+
+        Lines().Should().ContainInConsecutiveOrder(
+            "Summary (ended early)",
+            "  6 full breaths",
+            "  paced at 6.7 breaths a minute on average, inhale:exhale 1:1",
+            "  0:54 breathing");
+    }
+
+    [Fact]
+    public async Task Summarise_TwoBreathsPerCycle_CountsCyclesAndSaysHowManyBreaths()
+    {
+        var twice = BreathPattern.Create("twice")
+            .Inhale(TimeSpan.FromSeconds(2)).Exhale(TimeSpan.FromSeconds(2))
+            .Inhale(TimeSpan.FromSeconds(2)).Exhale(TimeSpan.FromSeconds(4))
+            .Build();
+        var commands = new Subject<SessionCommand>();
+        var run = new SessionDriver(new BreathPacer(), _clock.Scheduler, Content, suggestionSeed: 0)
+            .RunAsync(new SessionPlan(twice, SessionLength.Cycles(5), technique: null, findings: []), new PlainRenderer(_output, Content), commands, CancellationToken.None);
+
+        _clock.AdvanceTo(25); // two cycles of 10 s, then 5 s into the third: its second inhale
+        commands.OnNext(SessionCommand.Stop);
+        await run;
+
+        twice.BreathsPerCycle.Should().Be(2);
+        Lines().Should().ContainInConsecutiveOrder(
+            "Summary (ended early)",
+            "  2 full cycles (4 breaths), stopped partway through the 3rd (inhale)",
+            "  paced at 12 breaths a minute, inhale:exhale 1:1.5",
+            "  0:25 breathing");
     }
 
     [Fact]

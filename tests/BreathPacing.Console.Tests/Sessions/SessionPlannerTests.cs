@@ -1,6 +1,7 @@
 using BreathPacing.ConsoleHost.Cli;
 using BreathPacing.ConsoleHost.Content;
 using BreathPacing.ConsoleHost.Sessions;
+using BreathPacing.ConsoleHost.Tests.Support;
 
 namespace BreathPacing.ConsoleHost.Tests.Sessions;
 
@@ -68,11 +69,33 @@ public class SessionPlannerTests
     }
 
     [Fact]
-    public void FromNotation_Malformed_ThrowsUsageExceptionForThePicker()
+    public void FromOptions_MalformedNotation_NamesTheOptionAndWhere()
     {
-        var plan = () => _planner.FromNotation("4--6", CommandLineOptions.Default, 3);
+        var plan = () => _planner.FromOptions(new CommandLineOptions { Pattern = "4--6" }, 3);
 
-        plan.Should().Throw<UsageException>().WithMessage("pattern: cannot read \"4--6\"*");
+        plan.Should().Throw<UsageException>().WithMessage("--pattern: cannot read \"4--6\": at character 3*");
+    }
+
+    [Fact]
+    public void FromOptions_Progress_LengthensAnyTechnique()
+    {
+        var plan = _planner.FromOptions(new CommandLineOptions { Technique = "ocean", Progress = true, Cycles = 30 }, 3);
+
+        plan.Pattern.Should().Be(BreathingTechniques.Ocean.CreatePattern(BreathingTechniques.Ocean.DefaultOptions with { Progress = true }));
+        plan.Timeline.CycleDuration(29).Should().BeGreaterThan(plan.Timeline.CycleDuration(0));
+    }
+
+    [Fact]
+    public void FromOptions_AppsOwnTechnique_IsMadeByTheTechniqueWithTheOptionsSettings()
+    {
+        var planner = new SessionPlanner(new GuidanceContent(SquareBreath.Catalog));
+
+        var plan = planner.FromOptions(new CommandLineOptions { Technique = "square", Seconds = 3, Cycles = 2 }, 10);
+
+        plan.Title.Should().Be(SquareBreath.Name);
+        plan.Technique!.Id.Should().Be(SquareBreath.Id);
+        plan.Pattern.Should().Be(SquareBreath.Technique.CreatePattern(SquareBreath.Technique.DefaultOptions with { StartSeconds = 3 }));
+        plan.Timeline.TotalDuration.Should().Be(TimeSpan.FromSeconds(24));
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using BreathPacing.Grounding;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace BreathPacing.ConsoleHost.Tests.Support;
 
 /// <summary>Runs <see cref="ConsoleApp"/> in-process on string writers, as if its output were redirected.</summary>
@@ -6,13 +9,20 @@ public static class AppRun
     public static Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) =>
         RunInAsync(outputRedirected: true, variables: [], args);
 
+    /// <summary>Runs with a catalog registered as <see cref="IGroundingCatalog"/>, as an app with techniques of its own would.</summary>
+    public static Task<(int ExitCode, string Out, string Error)> RunWithCatalogAsync(IGroundingCatalog catalog, params string[] args) =>
+        RunInAsync(outputRedirected: true, variables: [], args, services => services.AddSingleton(catalog));
+
     /// <summary>Runs with input redirected (no picker, no keys), output redirected or not, and the given environment variables.</summary>
-    public static async Task<(int ExitCode, string Out, string Error)> RunInAsync(bool outputRedirected, Dictionary<string, string> variables, params string[] args)
+    public static Task<(int ExitCode, string Out, string Error)> RunInAsync(bool outputRedirected, Dictionary<string, string> variables, params string[] args) =>
+        RunInAsync(outputRedirected, variables, args, configureServices: null);
+
+    private static async Task<(int ExitCode, string Out, string Error)> RunInAsync(bool outputRedirected, Dictionary<string, string> variables, string[] args, Action<IServiceCollection>? configureServices)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var environment = new AppEnvironment(output, error, outputRedirected, IsInputRedirected: true, name => variables.GetValueOrDefault(name), TimeProvider.System);
-        var code = await new ConsoleApp(environment).RunAsync(args, CancellationToken.None);
+        var code = await new ConsoleApp(environment, configureServices).RunAsync(args, CancellationToken.None);
         return (code, output.ToString(), error.ToString());
     }
 
