@@ -57,6 +57,7 @@ public sealed class ViewportAndAccessibilityTests(BrowserFixture fixture, ITestO
         running.AssertFits(size, "running");
         await ExpectNoAxeViolationsAsync(page, $"running {size}");
         await WaitForFillAsync(page, "chest", 0.5);
+        await ExpectReadableRegionLabelsAsync(page, $"running {size}");
         await ScreenshotAsync(page, $"running-{size}.png", fullPage: false);
 
         await page.Locator("#pause").ClickAsync();
@@ -68,6 +69,7 @@ public sealed class ViewportAndAccessibilityTests(BrowserFixture fixture, ITestO
         paused.AssertFits(size, "paused");
         await page.WaitForTimeoutAsync(400); // the dimming's transition, for the contrast check and the picture
         await ExpectNoAxeViolationsAsync(page, $"paused {size}");
+        await ExpectReadableRegionLabelsAsync(page, $"paused {size}");
         await ScreenshotAsync(page, $"paused-{size}.png", fullPage: false);
 
         await page.Locator("#stop").ClickAsync();
@@ -175,6 +177,46 @@ public sealed class ViewportAndAccessibilityTests(BrowserFixture fixture, ITestO
         result.Violations.Should().BeEmpty($"the {state} page meets WCAG 2.1 AA as far as axe-core can tell:{Environment.NewLine}{report}");
     }
 
+    /// <summary>
+    /// axe-core does not judge text drawn in SVG, so the body's region labels are checked here the same way: the
+    /// label's colour against what is painted behind it (shapes and backgrounds under the label, composited with
+    /// their opacity), at its left end, middle and right end, needs 4.5:1 (WCAG 1.4.3, normal-size text).
+    /// </summary>
+    private async Task ExpectReadableRegionLabelsAsync(IPage page, string state)
+    {
+        var json = await page.EvaluateAsync<string>("""
+            () => {
+              const parse = c => { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null; const p = m[1].split(/[ ,\/]+/).filter(Boolean).map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
+              const over = (top, alpha, under) => ({ r: top.r * alpha + under.r * (1 - alpha), g: top.g * alpha + under.g * (1 - alpha), b: top.b * alpha + under.b * (1 - alpha) });
+              const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+              const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+              const opacity = e => { let o = 1; for (let n = e; n && n.nodeType === 1; n = n.parentNode) o *= parseFloat(getComputedStyle(n).opacity); return o; };
+              const backdrop = (x, y, except) => {
+                let colour = { r: 255, g: 255, b: 255 };
+                for (const e of document.elementsFromPoint(x, y).filter(e => e !== except).reverse()) {
+                  const style = getComputedStyle(e);
+                  const paint = e instanceof SVGGeometryElement ? parse(style.fill) : parse(style.backgroundColor);
+                  if (!paint || paint.a === 0) continue;
+                  const alpha = paint.a * opacity(e) * (e instanceof SVGGeometryElement ? parseFloat(style.fillOpacity) : 1);
+                  colour = over(paint, alpha, colour);
+                }
+                return colour;
+              };
+              return JSON.stringify([...document.querySelectorAll('#body-visual .region-label')].map(t => {
+                const r = t.getBoundingClientRect();
+                const ink = parse(getComputedStyle(t).fill);
+                const y = r.top + r.height / 2;
+                const worst = Math.min(...[r.left + 2, r.left + r.width / 2, r.right - 2].map(x => ratio(over(ink, ink.a * opacity(t), backdrop(x, y, t)), backdrop(x, y, t))));
+                return { label: t.textContent, ratio: worst };
+              }));
+            }
+            """);
+        var labels = JsonSerializer.Deserialize<LabelContrast[]>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        output.WriteLine($"region labels {state}: {string.Join(", ", labels.Select(l => $"{l.Label} {l.Ratio:0.0}:1"))}");
+        labels.Should().HaveCount(3);
+        labels.Should().OnlyContain(l => l.Ratio >= 4.5, $"every region label reads at 4.5:1 or more while {state}");
+    }
+
     private static async Task WaitForFillAsync(IPage page, string region, double atLeast)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(Timeout);
@@ -214,6 +256,8 @@ public sealed class ViewportAndAccessibilityTests(BrowserFixture fixture, ITestO
     }
 
     public sealed record AxeResult(int Passes, AxeViolation[] Violations);
+
+    public sealed record LabelContrast(string Label, double Ratio);
 
     public sealed record AxeViolation(string Id, string? Impact, string Help, AxeNode[] Nodes);
 
