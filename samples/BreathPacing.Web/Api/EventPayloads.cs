@@ -6,6 +6,12 @@ namespace BreathPacing.Web.Api;
 /// active-time <c>offsetMs</c>, the server's clock when it was sent (<c>serverTime</c>) and the session's active
 /// time at that moment (<c>elapsedMs</c>), from which a client maps active time onto its own clock.
 /// </summary>
+/// <remarks>
+/// Drawing the breath needs no arithmetic of the client's own: phase and segment events carry the library's lung
+/// volume and per-region fill (<see cref="BreathPosition.FillOf(int)"/>, regions in the order of
+/// <see cref="SessionStartedPayload.Regions"/>) at the start and at the end of their span. Within a span every value
+/// changes linearly in time, so interpolating between the two draws exactly what the library computes.
+/// </remarks>
 public abstract record EventPayload
 {
     /// <summary>The engine's sequence number (also the SSE id).</summary>
@@ -38,6 +44,12 @@ public sealed record SessionStartedPayload : EventPayload
 
     /// <summary>The planned active time in milliseconds, if known.</summary>
     public double? TotalDurationMs { get; init; }
+
+    /// <summary>
+    /// The body regions the pattern's segments name, in fill order (<see cref="BreathTimeline.Regions"/>), e.g.
+    /// lower-belly, upper-belly, chest; empty when it has none. Every <c>fillsAt…</c> array lists fills in this order.
+    /// </summary>
+    public required IReadOnlyList<string> Regions { get; init; }
 }
 
 /// <summary>Data of <c>PhaseStarted</c>.</summary>
@@ -63,6 +75,22 @@ public sealed record PhaseStartedPayload : EventPayload
 
     /// <summary>The cue text to show, if any.</summary>
     public string? Cue { get; init; }
+
+    /// <summary>The lung volume (0..1) as the phase starts; it changes linearly to <see cref="VolumeAtEnd"/>.</summary>
+    public required double VolumeAtStart { get; init; }
+
+    /// <summary>The lung volume (0..1) as the phase ends.</summary>
+    public required double VolumeAtEnd { get; init; }
+
+    /// <summary>
+    /// Each region's fill (0..1) as the phase starts, in the order of <see cref="SessionStartedPayload.Regions"/>.
+    /// For a phase without segments every region changes linearly to <see cref="FillsAtEnd"/>; a phase with segments
+    /// is followed at once by its first <c>SegmentStarted</c>, whose span is the one to draw.
+    /// </summary>
+    public required IReadOnlyList<double> FillsAtStart { get; init; }
+
+    /// <summary>Each region's fill (0..1) as the phase ends.</summary>
+    public required IReadOnlyList<double> FillsAtEnd { get; init; }
 }
 
 /// <summary>Data of <c>SegmentStarted</c>.</summary>
@@ -91,6 +119,15 @@ public sealed record SegmentStartedPayload : EventPayload
 
     /// <summary>The cue text to show, if any.</summary>
     public string? Cue { get; init; }
+
+    /// <summary>
+    /// Each region's fill (0..1) as the segment starts, in the order of <see cref="SessionStartedPayload.Regions"/>;
+    /// every region changes linearly to <see cref="FillsAtEnd"/> over the segment.
+    /// </summary>
+    public required IReadOnlyList<double> FillsAtStart { get; init; }
+
+    /// <summary>Each region's fill (0..1) as the segment ends.</summary>
+    public required IReadOnlyList<double> FillsAtEnd { get; init; }
 }
 
 /// <summary>Data of <c>CycleCompleted</c>.</summary>
@@ -136,6 +173,15 @@ public sealed record SessionSkippedAheadPayload : EventPayload
 
     /// <summary>The current segment, or -1.</summary>
     public required int SegmentIndex { get; init; }
+
+    /// <summary>The lung volume (0..1) at the start of the current phase; it changes linearly to <see cref="VolumeAtPhaseEnd"/>.</summary>
+    public required double VolumeAtPhaseStart { get; init; }
+
+    /// <summary>The lung volume (0..1) at the end of the current phase.</summary>
+    public required double VolumeAtPhaseEnd { get; init; }
+
+    /// <summary>Each region's fill (0..1) now, in the order of <see cref="SessionStartedPayload.Regions"/>; it holds until the next phase or segment event.</summary>
+    public required IReadOnlyList<double> Fills { get; init; }
 }
 
 /// <summary>Data of <c>SessionCompleted</c>: always the last event.</summary>

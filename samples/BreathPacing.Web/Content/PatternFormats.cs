@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using BreathPacing.Safety;
 using BreathPacing.Serialization;
 using BreathPacing.Web.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BreathPacing.Web.Content;
 
@@ -29,16 +31,36 @@ public sealed class PatternFormats
                 return new(pattern, null);
             }
 
-            return new(null, TypedResults.Problem(error.Message, statusCode: StatusCodes.Status400BadRequest, title: "The notation is malformed.",
-                extensions: new Dictionary<string, object?>
-                {
-                    ["field"] = "notation", ["position"] = error.Position, ["expected"] = error.Expected, ["found"] = error.Found,
-                }));
+            return new(null, NotationProblem(error, notation));
         }
         catch (InvalidBreathPatternException invalid)
         {
             return new(null, Problems.InvalidPattern(invalid));
         }
+    }
+
+    /// <summary>
+    /// The 400 problem for a malformed notation, with one position: <c>position</c> is 1-based and counts characters
+    /// of <c>input</c> (the notation as received), pointing at the first character that could not be read, or one
+    /// past the end when the notation ended too soon. <c>expected</c> says what would have been accepted there and
+    /// <c>found</c> what was there; <c>detail</c> says the same in a sentence with the same position.
+    /// </summary>
+    /// <param name="error">The parser's error.</param>
+    /// <param name="notation">The notation as received.</param>
+    /// <returns>The problem.</returns>
+    public static ProblemHttpResult NotationProblem(BreathNotationException error, string notation)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(notation);
+
+        // BreathNotationException.Position counts from 0 here; people count characters from 1.
+        var position = error.Position + 1;
+        var detail = string.Create(CultureInfo.InvariantCulture, $"notation: expected {error.Expected} at character {position}, found {error.Found}.");
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The notation is malformed.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["field"] = "notation", ["position"] = position, ["input"] = notation, ["expected"] = error.Expected, ["found"] = error.Found,
+            });
     }
 
     /// <summary>Reads a pattern in the library's JSON format.</summary>

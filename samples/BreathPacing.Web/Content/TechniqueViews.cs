@@ -42,11 +42,25 @@ public sealed record CueView(string Key, int PhaseIndex, BreathPhaseKind PhaseKi
 
 /// <summary>A source the guidance cites.</summary>
 /// <param name="Id">Its id.</param>
-/// <param name="Citation">How to cite it.</param>
+/// <param name="Citation">How to cite it: authors and year for a study, as the article cites it (e.g. <c>Price (2005)</c>).</param>
 /// <param name="Kind">What kind of source it is.</param>
 /// <param name="Year">Its year.</param>
 /// <param name="Url">Where to read it, if known.</param>
-public sealed record SourceView(string Id, string Citation, SourceKind Kind, int Year, Uri? Url);
+/// <param name="Authors">Its authors in citation order.</param>
+/// <param name="Title">Its title, when known (the article's).</param>
+/// <param name="Site">The web site that published it, if any.</param>
+/// <param name="Note">What the article draws from it.</param>
+public sealed record SourceView(string Id, string Citation, SourceKind Kind, int Year, Uri? Url, IReadOnlyList<string> Authors, string? Title, string? Site, string Note)
+{
+    /// <summary>Describes <paramref name="source"/>.</summary>
+    /// <param name="source">The catalog's source.</param>
+    /// <returns>Its view.</returns>
+    public static SourceView Of(SourceReference source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return new(source.Id, source.Citation, source.Kind, source.Year, source.Url, source.Authors, source.Title, source.Site, source.Note);
+    }
+}
 
 /// <summary>Builds the API's views of the techniques.</summary>
 public sealed class TechniqueViews(IGroundingCatalog catalog, PatternFormats formats)
@@ -63,7 +77,7 @@ public sealed class TechniqueViews(IGroundingCatalog catalog, PatternFormats for
     private TechniqueView View(GroundingTechnique t)
     {
         var sources = t.SourceIds.Select(catalog.FindSource).OfType<SourceReference>()
-            .Select(static s => new SourceView(s.Id, s.Citation, s.Kind, s.Year, s.Url)).ToArray();
+            .Select(SourceView.Of).ToArray();
         var cues = t.Cues.Select(static c => new CueView(c.Key, c.PhaseIndex, c.PhaseKind, c.SegmentIndex, c.Region, c.Text)).ToArray();
         return new(t.Id, t.Name, t.Aliases, t.Summary, t.Steps, t.Visualisation, cues, t.Cautions, t.TimingGuidance, sources,
             formats.ToJson(t.DefaultPattern), t.DefaultPattern.Phases.Select(PhaseView.Of).ToArray());
@@ -88,5 +102,5 @@ public sealed record GuideView(string Title, string Purpose, string Audience, st
         catalog.Guide.Audience,
         catalog.Guide.Background,
         catalog.SelfCareRoutines.Select(static r => new SelfCareView(r.Id, r.Name, r.Description)).ToArray(),
-        catalog.Sources.Select(static s => new SourceView(s.Id, s.Citation, s.Kind, s.Year, s.Url)).ToArray());
+        catalog.Sources.Select(SourceView.Of).ToArray());
 }

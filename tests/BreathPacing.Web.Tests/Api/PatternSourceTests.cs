@@ -39,17 +39,20 @@ public sealed class PatternSourceTests : IClassFixture<PatternSourceTests.Host>
     }
 
     [Theory]
-    [InlineData("4-x-8", 2)]
-    [InlineData("", 0)]
-    [InlineData("4-7-", 4)]
-    public async Task Parse_MalformedNotation_Is400WithThePosition(string notation, int position)
+    [InlineData("4-x-8", 3)]
+    [InlineData("", 1)]
+    [InlineData("4-7-", 5)]
+    public async Task Parse_MalformedNotation_Is400WithTheInputAndOnePosition_CountedFromOne(string notation, int position)
     {
         var response = await _client.PostAsync("/api/patterns/parse", WebApi.Json(JsonSerializer.Serialize(new { notation })));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await WebApi.ProblemAsync(response);
-        problem.GetProperty("position").GetInt32().Should().Be(position);
+        problem.GetProperty("position").GetInt32().Should().Be(position, "positions count characters from 1 (one past the end when the notation ends too soon)");
+        problem.GetProperty("input").GetString().Should().Be(notation);
         problem.GetProperty("expected").GetString().Should().NotBeNullOrWhiteSpace();
+        System.Text.RegularExpressions.Regex.Matches(problem.GetProperty("detail").GetString()!, @"\bat (?:character )?(\d+)").Select(m => m.Groups[1].Value)
+            .Should().Equal([position.ToString(System.Globalization.CultureInfo.InvariantCulture)], "the detail gives the same single position");
     }
 
     [Theory]

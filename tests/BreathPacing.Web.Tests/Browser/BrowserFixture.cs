@@ -4,32 +4,39 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace BreathPacing.Web.Tests.Browser;
 
 /// <summary>
-/// The real app on a real Kestrel port, on the real clock, and one headless Debian Chromium driven by Playwright.
-/// The browser is the system's (CI installs the chromium package); Playwright never downloads one.
+/// The real app on a real Kestrel port, on the real clock, and one headless Chromium driven by Playwright. The
+/// browser is the machine's (see <see cref="ChromiumLocator"/>: CHROMIUM_PATH, else Debian's chromium, installed
+/// here when missing and permitted); Playwright never downloads one. axe-core is installed with npm on first use.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
+    private static readonly Lazy<ChromiumLocator> Chromium = new(() => ChromiumLocator.ForThisMachine(Report));
+    private static readonly Lazy<AxeCoreScript> Axe = new(() => new AxeCoreScript(new SystemTools { Log = Report }, AxeCoreScript.DefaultCacheDirectory));
+    private static IMessageSink? _sink;
+
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
-
-    public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public IBrowser Browser { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static string ArtifactsDirectory => Path.Combine(AppContext.BaseDirectory, "artifacts");
+    /// <summary>Where the tests' screenshots go: TestResults under the test output (never committed).</summary>
+    public static string ScreenshotsDirectory => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    /// <summary>axe.min.js (installed on first use).</summary>
+    public static string AxeSource => Axe.Value.Source();
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}: install the Debian 'chromium' package (.ci/run does) or set CHROMIUM_PATH.");
-        }
+        _sink = diagnostics;
+        var chromium = Chromium.Value.Ensure();
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production"));
         _factory.UseKestrel(0);
@@ -40,11 +47,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ChromiumPath,
+            ExecutablePath = chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-        Directory.CreateDirectory(ArtifactsDirectory);
+        Directory.CreateDirectory(ScreenshotsDirectory);
     }
 
     public async Task DisposeAsync()
@@ -59,6 +66,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await _factory.DisposeAsync();
         }
+    }
+
+    // Progress of an install: on the test run's diagnostics (xunit diagnosticMessages) and on standard error.
+    private static void Report(string line)
+    {
+        Console.Error.WriteLine(line);
+        _sink?.OnMessage(new DiagnosticMessage(line));
     }
 }
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+using BreathPacing.Serialization;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -12,24 +15,12 @@ namespace BreathPacing.Web.Tests.Browser;
 public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
     private const float Timeout = 15_000;
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private readonly List<string> _errors = [];
     private IBrowserContext _context = null!;
     private IPage _page = null!;
 
-    public async Task InitializeAsync()
-    {
-        _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString() });
-        _page = await _context.NewPageAsync();
-        _page.SetDefaultTimeout(Timeout);
-        _page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _errors.Add(message.Text);
-            }
-        };
-        _page.PageError += (_, error) => _errors.Add(error);
-    }
+    public async Task InitializeAsync() => await OpenAsync(new BrowserNewContextOptions());
 
     public async Task DisposeAsync() => await _context.CloseAsync();
 
@@ -64,7 +55,7 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
               tick();
             })
             """);
-        var runs = System.Text.Json.JsonSerializer.Deserialize<PhaseRun[]>(runsJson, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        var runs = JsonSerializer.Deserialize<PhaseRun[]>(runsJson, Web)!;
         var whole = Enumerable.Range(1, Math.Max(0, runs.Length - 2)).First(i => runs[i].Label == "Inhale" && runs[i + 1].Label == "Exhale");
         var inhale = runs[whole].Frames;
         var exhale = runs[whole + 1].Frames;
@@ -90,22 +81,113 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
     }
 
     [Fact]
-    public async Task Pause_StopsTheCountdown_AndResumeRestartsIt()
+    public async Task DoubleInhale_EveryRegionShowsTheLibrarysFill_AtEachFramesActiveTime()
+    {
+        // Two inhales per cycle, each filling part of several regions: a page that assumed "an inhale segment fills its
+        // region" would show the lower belly full after the first inhale; the library has it half full.
+        var pattern = BreathPattern.Create("Double inhale")
+            .Inhale(TimeSpan.FromSeconds(0.8), segments: s => s.Add(BodyRegions.LowerBelly, 0.5).Add(BodyRegions.UpperBelly, 0.5))
+            .Inhale(TimeSpan.FromSeconds(1.6), segments: s => s.Add(BodyRegions.LowerBelly, 0.25).Add(BodyRegions.UpperBelly, 0.25).Add(BodyRegions.Chest, 0.5))
+            .Exhale(TimeSpan.FromSeconds(1.2), segments: s => s.AddEqual(BodyRegions.Chest, BodyRegions.UpperBelly, BodyRegions.LowerBelly))
+            .Build();
+        var timeline = new BreathTimeline(pattern, SessionLength.Cycles(2));
+        timeline.At(TimeSpan.FromSeconds(0.8)).FillOf(BodyRegions.LowerBelly).Should().BeInRange(0.3, 0.7, "the pattern must tell the two rules apart");
+        var body = JsonSerializer.Serialize(new { pattern = JsonDocument.Parse(BreathPatternJson.Serialize(pattern)).RootElement, cycles = 2 });
+
+        // The page starts sessions from its form; the request is swapped for this pattern on its way to the real server.
+        await _page.RouteAsync("**/api/sessions", async route =>
+        {
+            if (route.Request.Method == "POST")
+            {
+                await route.ContinueAsync(new RouteContinueOptions { PostData = System.Text.Encoding.UTF8.GetBytes(body) });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        await StartAsync(source: "three-part-breath", seconds: "1", cycles: "2");
+        await Assertions.Expect(_page.Locator("#pattern-name")).ToHaveTextAsync("Double inhale");
+
+        // Every animation frame: the active time the picture shows, and each region's fill as drawn.
+        var framesJson = await _page.EvaluateAsync<string>("""
+            cycleMs => new Promise(resolve => {
+              const session = document.querySelector('#session');
+              const read = id => parseFloat(document.querySelector('#region-' + id).getAttribute('data-fill'));
+              const frames = [];
+              const tick = () => {
+                const active = parseFloat(session.dataset.activeMs ?? 'NaN');
+                if (Number.isFinite(active)) frames.push({ active, lower: read('lower-belly'), upper: read('upper-belly'), chest: read('chest') });
+                if (active > cycleMs + 300 || frames.length > 2000 || session.hidden) resolve(JSON.stringify(frames)); else requestAnimationFrame(tick);
+              };
+              tick();
+            })
+            """, pattern.CycleDuration.TotalMilliseconds);
+        var frames = JsonSerializer.Deserialize<RegionFrame[]>(framesJson, Web)!;
+        frames.Length.Should().BeGreaterThan(60, "a cycle of 3.6 s is drawn on many frames");
+        frames.Max(f => f.Active).Should().BeGreaterThan(pattern.CycleDuration.TotalMilliseconds, "the recording covers a whole cycle");
+
+        double Library(double activeMs, string region) => timeline.At(TimeSpan.FromMilliseconds(Math.Max(0, activeMs))).FillOf(region);
+
+        // The page interpolates the library's values within each span and holds a span's end until the next event
+        // arrives, so a frame may show the library's fill of a moment a little earlier (the event's delivery
+        // latency on a busy machine), never any other value.
+        const double Exact = 0.002;
+        const double MaxLatencyMs = 400;
+        var exact = 0;
+        var worstLagMs = 0.0;
+        foreach (var f in frames)
+        {
+            var shown = new[] { (BodyRegions.LowerBelly, f.Lower), (BodyRegions.UpperBelly, f.Upper), (BodyRegions.Chest, f.Chest) };
+            bool ShowsLibraryAt(double ms) => shown.All(r => Math.Abs(r.Item2 - Library(ms, r.Item1)) <= Exact);
+            if (ShowsLibraryAt(f.Active))
+            {
+                exact++;
+                continue;
+            }
+
+            var lag = Enumerable.Range(1, (int)(MaxLatencyMs * 4)).Select(k => k / 4.0).FirstOrDefault(k => ShowsLibraryAt(f.Active - k), double.NaN); // 0.25 ms steps
+            lag.Should().NotBe(double.NaN, $"at {f.Active:0.0} ms the picture shows lower {f.Lower:0.0000}, upper {f.Upper:0.0000}, chest {f.Chest:0.0000}; "
+                + $"the library {Library(f.Active, BodyRegions.LowerBelly):0.0000}, {Library(f.Active, BodyRegions.UpperBelly):0.0000}, {Library(f.Active, BodyRegions.Chest):0.0000}, "
+                + $"and no earlier moment within {MaxLatencyMs} ms matches either");
+            worstLagMs = Math.Max(worstLagMs, lag);
+        }
+
+        output.WriteLine($"{frames.Length} frames over {frames[0].Active:0}–{frames[^1].Active:0} ms; {exact} show the library's fills at their own instant (within {Exact}); "
+            + $"the others show them {worstLagMs:0} ms earlier at most (held until the next event)");
+        exact.Should().BeGreaterThan(frames.Length * 3 / 4, "between events the picture is the library's, not an approximation of it");
+        frames.Where(f => f.Active is > 700 and < 800).Should().OnlyContain(f => f.Lower < 0.7, "at the end of the first inhale the lower belly is about half full");
+        _errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Pause_SaysPausedDimsThePictureAndFreezesIt_AndResumeRestartsIt()
     {
         await StartAsync(source: "three-part-breath", seconds: "4", cycles: "2");
         await Assertions.Expect(_page.Locator("#phase-label")).ToHaveTextAsync("Inhale");
+        await WaitForFillAsync("lower-belly", atLeast: 0.3);
+        var running = await FillOpacityAsync();
 
         await _page.Locator("#pause").ClickAsync();
         await Assertions.Expect(_page.Locator("#resume")).ToBeVisibleAsync();
         await Assertions.Expect(_page.Locator("#session")).ToHaveAttributeAsync("data-state", "paused");
+        await Assertions.Expect(_page.Locator("#phase-label")).ToHaveTextAsync("Paused");
         await Assertions.Expect(_page.Locator("#announcer")).ToHaveTextAsync("Paused"); // the server's event has arrived
+        (await _page.Locator("#announcer").GetAttributeAsync("aria-live")).Should().Be("polite");
+        await WaitUntilAsync(async () => await FillOpacityAsync() < running / 2, "the picture dims");
+        await Screenshot("paused.png");
         var frozen = await RemainingMsAsync();
+        var fill = await FillAsync("lower-belly");
         await _page.WaitForTimeoutAsync(1200); // nothing may move while paused
         (await RemainingMsAsync()).Should().Be(frozen);
-        (await _page.Locator("#phase-label").TextContentAsync()).Should().Be("Inhale");
+        (await FillAsync("lower-belly")).Should().Be(fill);
+        (await _page.Locator("#phase-label").TextContentAsync()).Should().Be("Paused");
 
         await _page.Locator("#resume").ClickAsync();
         await Assertions.Expect(_page.Locator("#pause")).ToBeVisibleAsync();
+        await Assertions.Expect(_page.Locator("#phase-label")).ToHaveTextAsync("Inhale");
+        await Assertions.Expect(_page.Locator("#announcer")).ToHaveTextAsync("Resumed");
+        await WaitUntilAsync(async () => await FillOpacityAsync() > running * 0.9, "the picture brightens again");
         await WaitUntilAsync(async () => await RemainingMsAsync() < frozen - 500, "the countdown runs again");
         _errors.Should().BeEmpty();
     }
@@ -130,6 +212,18 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task KeyboardHint_ShowsWithAMouseAndKeyboard_NotOnATouchScreen()
+    {
+        await StartAsync(source: "oceans-breath", seconds: "2", cycles: "2");
+        await Assertions.Expect(_page.Locator("#keys-hint")).ToBeVisibleAsync();
+
+        await OpenAsync(Phone(390, 844));
+        await StartAsync(source: "oceans-breath", seconds: "2", cycles: "2");
+        await Assertions.Expect(_page.Locator("#phase-label")).ToHaveTextAsync("Inhale");
+        await Assertions.Expect(_page.Locator("#keys-hint")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task OceansBreath_WaveRisesAndFalls_ThenTheSummaryOffersSelfCare()
     {
         await _page.GotoAsync("/");
@@ -138,10 +232,24 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
 
         await Assertions.Expect(_page.Locator("#wave-visual")).ToBeVisibleAsync();
         await Assertions.Expect(_page.Locator("#body-visual")).ToBeHiddenAsync();
-        await WaitUntilAsync(async () => await NumberAsync("#wave-path", "data-level") > 0.9, "the wave rises");
+        // The wave's level on every animation frame, by phase label, until the exhale has brought it below half.
+        var levelsJson = await _page.EvaluateAsync<string>("""
+            () => new Promise(resolve => {
+              const levels = { Inhale: [], Exhale: [] };
+              let count = 0;
+              const tick = () => {
+                const label = document.querySelector('#phase-label').textContent;
+                const level = parseFloat(document.querySelector('#wave-path').dataset.level);
+                (levels[label] ??= []).push(level);
+                if ((levels.Exhale.length > 0 && level < 0.5) || ++count > 1500) resolve(JSON.stringify(levels)); else requestAnimationFrame(tick);
+              };
+              tick();
+            })
+            """);
+        var levels = JsonSerializer.Deserialize<Dictionary<string, double[]>>(levelsJson)!;
+        levels["Inhale"].Should().NotBeEmpty().And.Subject.Max().Should().BeGreaterThan(0.9, "the wave rises with the inhale");
+        levels["Exhale"].Should().NotBeEmpty().And.Subject.Min().Should().BeLessThan(0.5, "the wave falls with the exhale");
         await Screenshot("oceans-breath.png");
-        await Assertions.Expect(_page.Locator("#phase-label")).ToHaveTextAsync("Exhale");
-        await WaitUntilAsync(async () => await NumberAsync("#wave-path", "data-level") < 0.5, "the wave falls");
 
         await Assertions.Expect(_page.Locator("#summary")).ToBeVisibleAsync();
         (await _page.Locator("#summary-cycles").TextContentAsync()).Should().Be("1");
@@ -170,17 +278,52 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
     }
 
     [Fact]
-    public async Task CustomPattern_Malformed_ShowsItsErrorAndCannotStart()
+    public async Task Settings_TheChosenColourAndLength_AreRememberedForTheNextVisit()
+    {
+        await _page.GotoAsync("/");
+        await _page.Locator("#colour").FillAsync("#7a3fb0");
+        await _page.Locator("input[name=lengthKind][value=minutes]").CheckAsync();
+        await _page.Locator("#length").FillAsync("3");
+
+        await _page.ReloadAsync();
+
+        await Assertions.Expect(_page.Locator("#colour")).ToHaveValueAsync("#7a3fb0");
+        await Assertions.Expect(_page.Locator("input[name=lengthKind][value=minutes]")).ToBeCheckedAsync();
+        await Assertions.Expect(_page.Locator("#length")).ToHaveValueAsync("3");
+
+        await _page.Locator("#seconds").FillAsync("1");
+        await _page.Locator("#start").ClickAsync();
+        await Assertions.Expect(_page.Locator("#phase-label")).ToHaveTextAsync("Inhale");
+        (await _page.Locator("#region-lower-belly .region-fill").EvaluateAsync<string>("e => getComputedStyle(e).fill"))
+            .Should().Be("rgb(122, 63, 176)", "the breath takes the remembered colour");
+        _errors.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("4-x-6", 3, "4-", "x", "-6")]
+    [InlineData("4-7-", 5, "4-7-", " ", "")]
+    public async Task CustomPattern_Malformed_ShowsTheInputWithTheOneSpotMarked_AndCannotStart(string notation, int position, string before, string marked, string after)
     {
         await _page.GotoAsync("/");
         await _page.Locator("input[name=source][value=custom]").CheckAsync();
-        await _page.Locator("#notation").FillAsync("4-x-8");
+        await _page.Locator("#notation").FillAsync(notation);
 
         await Assertions.Expect(_page.Locator("#notation-status")).ToHaveClassAsync("status bad");
-        await Assertions.Expect(_page.Locator("#notation-status")).Not.ToBeEmptyAsync();
         await Assertions.Expect(_page.Locator("#notation")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(_page.Locator("#start")).ToBeDisabledAsync();
-        (await _page.Locator("#notation-status").TextContentAsync()).Should().Contain("at character 3");
+        var status = (await _page.Locator("#notation-status").TextContentAsync())!;
+        status.Should().StartWith($"Character {position}: expected ");
+        System.Text.RegularExpressions.Regex.Matches(status, @"\d+").Select(m => m.Value).Should().Equal([position.ToString(CultureInfo.InvariantCulture)],
+            "the message gives one position, counted from 1, and no other number");
+
+        await Assertions.Expect(_page.Locator("#notation-echo")).ToBeVisibleAsync();
+        (await _page.Locator("#notation-echo code").TextContentAsync()).Should().Be(before + marked + after, "the input is shown as typed");
+        (await _page.Locator("#notation-echo mark").TextContentAsync()).Should().Be(marked);
+        await Screenshot($"notation-error-{position}.png");
+
+        await _page.Locator("#notation").FillAsync("4-7-8");
+        await Assertions.Expect(_page.Locator("#notation-status")).ToHaveClassAsync("status ok");
+        await Assertions.Expect(_page.Locator("#notation-echo")).ToBeHiddenAsync();
     }
 
     [Fact]
@@ -219,16 +362,26 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
     }
 
     [Fact]
-    public async Task Guidance_ShowsStepsCautionsSelfCareAndEverySource()
+    public async Task Guidance_ShowsStepsCautionsSelfCare_StudiesAsTheArticleCitesThem_AndLinksTheArticle()
     {
         await _page.GotoAsync("/");
 
         await Assertions.Expect(_page.Locator("#sources li")).ToHaveCountAsync(5);
+        await Assertions.Expect(_page.Locator("#sources li cite")).ToHaveTextAsync(
+        [
+            "Collinge, Kahn & Soltysik (2012)", "Price (2005)", "Field, Hernandez-Reif, Diego, Schanberg & Kuhn (2005)",
+            "Hatayama, Kitamura, Tamura, Nagano & Ohnuki (2008)",
+        ]);
+        var article = _page.Locator("#sources li a");
+        await Assertions.Expect(article).ToHaveCountAsync(1);
+        (await article.GetAttributeAsync("href")).Should().Be("https://spinal-injury.net/emotional-trauma-release-massage/");
+        await Assertions.Expect(article).ToHaveTextAsync("Emotional Trauma Release Massage - Grounding Techniques");
+
         await Assertions.Expect(_page.Locator("#techniques details")).ToHaveCountAsync(2);
         await _page.Locator("#techniques details summary").First.ClickAsync();
         await Assertions.Expect(_page.Locator("#techniques details ol li").First).ToBeVisibleAsync();
         await Assertions.Expect(_page.Locator("#routines li")).Not.ToHaveCountAsync(0);
-        await Screenshot("setup.png");
+        await Screenshot("guidance.png");
         _errors.Should().BeEmpty();
     }
 
@@ -242,6 +395,35 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
             }
             """);
         (await _page.Locator("#pattern-name img").CountAsync()).Should().Be(0);
+    }
+
+    /// <summary>A desktop context (mouse and keyboard) at a size.</summary>
+    internal static BrowserNewContextOptions Desktop(int width, int height) =>
+        new() { ViewportSize = new ViewportSize { Width = width, Height = height } };
+
+    /// <summary>A phone context (touch, no hover) at a size.</summary>
+    internal static BrowserNewContextOptions Phone(int width, int height) =>
+        new() { ViewportSize = new ViewportSize { Width = width, Height = height }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2 };
+
+    private async Task OpenAsync(BrowserNewContextOptions options)
+    {
+        if (_context is not null)
+        {
+            await _context.CloseAsync();
+        }
+
+        options.BaseURL = fixture.BaseAddress.ToString();
+        _context = await fixture.Browser.NewContextAsync(options);
+        _page = await _context.NewPageAsync();
+        _page.SetDefaultTimeout(Timeout);
+        _page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _errors.Add(message.Text);
+            }
+        };
+        _page.PageError += (_, error) => _errors.Add(error);
     }
 
     private async Task StartAsync(string source, string seconds, string cycles, bool navigate = true)
@@ -286,14 +468,20 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
     /// <summary>Consecutive frames that showed the same phase label.</summary>
     public sealed record PhaseRun(string Label, FrameSample[] Frames);
 
+    /// <summary>One animation frame: the active time it shows and each region's fill as drawn.</summary>
+    public sealed record RegionFrame(double Active, double Lower, double Upper, double Chest);
+
     private Task<double> FillAsync(string region) => NumberAsync($"#region-{region}", "data-fill");
 
+    private Task<double> FillOpacityAsync() =>
+        _page.Locator("#region-lower-belly .region-fill").EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).opacity)");
+
     private async Task<double> NumberAsync(string selector, string attribute) =>
-        double.Parse((await _page.Locator(selector).GetAttributeAsync(attribute))!, System.Globalization.CultureInfo.InvariantCulture);
+        double.Parse((await _page.Locator(selector).GetAttributeAsync(attribute))!, CultureInfo.InvariantCulture);
 
     private async Task<int> RemainingMsAsync() =>
-        int.Parse((await _page.Locator("#countdown").GetAttributeAsync("data-remaining-ms"))!, System.Globalization.CultureInfo.InvariantCulture);
+        int.Parse((await _page.Locator("#countdown").GetAttributeAsync("data-remaining-ms"))!, CultureInfo.InvariantCulture);
 
     private Task Screenshot(string name) =>
-        _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, name), FullPage = true });
+        _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotsDirectory, name), FullPage = true });
 }

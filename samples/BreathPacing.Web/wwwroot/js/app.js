@@ -15,6 +15,7 @@ const ui = {
   techniqueOptions: $('technique-options'), customOptions: $('custom-options'), colourGroup: $('colour-group'),
   seconds: $('seconds'), colour: $('colour'), notation: $('notation'), notationStatus: $('notation-status'),
   findings: $('findings'), length: $('length'), sound: $('sound'), setupError: $('setup-error'), start: $('start'),
+  lengthen: $('lengthen'), notationEcho: $('notation-echo'), notationEchoText: $('notation-echo-text'),
   name: $('pattern-name'), phase: $('phase-label'), countdown: $('countdown'), cue: $('cue'),
   progress: $('progress'), phaseProgress: $('phase-progress'), cycle: $('cycle'), announcer: $('announcer'),
   pause: $('pause'), resume: $('resume'), stop: $('stop'), again: $('again'),
@@ -41,10 +42,39 @@ function updateSourceOptions() {
   ui.start.disabled = source === 'custom' && !notationValid;
 }
 
-function describeNotationError(error) {
+// A problem's text. A notation problem has one position (1-based, a character of the input), so the page says it
+// once, in its own words, and shows the input with that character marked.
+function describeProblem(error) {
   const p = error.problem || {};
-  const where = Number.isInteger(p.position) ? ` (at character ${p.position + 1})` : '';
-  return `${p.detail || error.message}${where}`;
+  if (p.field === 'notation' && Number.isInteger(p.position) && p.expected) {
+    const found = p.found ? `, found ${p.found}` : '';
+    return `Character ${p.position}: expected ${p.expected}${found}.`;
+  }
+  return p.detail || error.message;
+}
+
+function showNotationSpot(problem) {
+  const input = typeof problem?.input === 'string' ? problem.input : null;
+  const position = problem?.position;
+  if (input === null || !Number.isInteger(position) || position < 1 || position > input.length + 1) {
+    hideNotationSpot();
+    return;
+  }
+  const i = position - 1;
+  const mark = document.createElement('mark');
+  if (i < input.length) {
+    mark.textContent = input.slice(i, i + 1);
+  } else {
+    mark.className = 'end'; // the notation ended too soon: mark the place after its last character
+    mark.textContent = ' ';
+  }
+  ui.notationEchoText.replaceChildren(document.createTextNode(input.slice(0, i)), mark, document.createTextNode(input.slice(i + 1)));
+  ui.notationEcho.hidden = false;
+}
+
+function hideNotationSpot() {
+  ui.notationEcho.hidden = true;
+  ui.notationEchoText.replaceChildren();
 }
 
 function renderFindings(findings) {
@@ -66,6 +96,7 @@ function validateNotationSoon() {
   if (!text) {
     ui.notationStatus.textContent = '';
     ui.notationStatus.className = 'status';
+    hideNotationSpot();
     renderFindings([]);
     return;
   }
@@ -79,13 +110,15 @@ function validateNotationSoon() {
       ui.notationStatus.className = 'status ok';
       const figures = parsed.analysis ? ` · ${parsed.analysis.breathsPerMinute.toFixed(1)} breaths per minute` : '';
       ui.notationStatus.textContent = `${describePhases(parsed.phases)}${figures}`;
+      hideNotationSpot();
       renderFindings(parsed.findings);
     } catch (error) {
       if (generation !== parseGeneration) return;
       notationValid = false;
       ui.notation.setAttribute('aria-invalid', 'true');
       ui.notationStatus.className = 'status bad';
-      ui.notationStatus.textContent = describeNotationError(error);
+      ui.notationStatus.textContent = describeProblem(error);
+      showNotationSpot(error.problem);
       renderFindings([]);
     }
     updateSourceOptions();
@@ -103,7 +136,7 @@ function buildRequest() {
     request.notation = ui.notation.value.trim();
   } else {
     request.techniqueId = source;
-    if (source === 'three-part-breath' && $('lengthen').checked) request.progress = true;
+    if (source === 'three-part-breath' && ui.lengthen.checked) request.progress = true;
     const seconds = Number(ui.seconds.value);
     if (ui.seconds.value !== '' && Number.isFinite(seconds)) request.seconds = seconds;
   }
@@ -124,11 +157,12 @@ async function startSession(event) {
   event.preventDefault();
   ui.setupError.textContent = '';
   ui.start.disabled = true;
+  sound.setEnabled(ui.sound.checked); // a remembered "on" takes effect with this click, as browsers require
   try {
     const created = await api.start(buildRequest());
     follow(created);
   } catch (error) {
-    ui.setupError.textContent = error instanceof ApiError ? describeNotationError(error) : 'The server could not be reached.';
+    ui.setupError.textContent = error instanceof ApiError ? describeProblem(error) : 'The server could not be reached.';
   } finally {
     updateSourceOptions();
   }
@@ -147,16 +181,19 @@ function follow(created) {
   ui.name.textContent = created.name; // user text: never as HTML
   ui.phase.textContent = 'Ready';
   ui.cue.textContent = '';
-  ui.cycle.textContent = '';
+  ui.cycle.textContent = 'Session';
   ui.announcer.textContent = '';
   ui.progress.value = 0;
   ui.pause.hidden = false;
   ui.resume.hidden = true;
   ui.setup.hidden = true;
   ui.summary.hidden = true;
+  // The breath view takes the whole viewport; nothing above it, nothing to scroll.
+  document.body.classList.add('in-session');
   ui.session.hidden = false;
   ui.session.dataset.state = 'running';
-  ui.pause.focus();
+  window.scrollTo(0, 0);
+  ui.pause.focus({ preventScroll: true });
 
   const source = new EventSource(created.eventsUrl);
   current = { id: created.id, created, model, clock, source, visual, raf: 0 };
@@ -180,11 +217,11 @@ function onEvent(kind, data) {
   clock.observe(data);
   ui.session.dataset.clockOffsetMs = clock.offset.toFixed(1); // for diagnostics and tests
   if (!model.apply(kind, data)) return;
-  if (kind !== 'SessionCompleted') render(performance.now());
+  if (kind !== 'SessionCompleted') render();
   switch (kind) {
     case 'PhaseStarted': {
       const name = phaseNames[data.phaseKind] ?? data.phaseKind;
-      ui.phase.textContent = name;
+      if (!isPaused()) ui.phase.textContent = name;
       ui.cue.textContent = model.cue;
       ui.session.dataset.phase = data.phaseKind;
       ui.announcer.textContent = `${name}, ${Math.round(data.durationMs / 1000)} seconds`;
@@ -208,28 +245,35 @@ function onEvent(kind, data) {
   }
 }
 
+const isPaused = () => ui.session.dataset.state === 'paused';
+
+// Paused is unmistakable: the label says so and the picture dims (CSS on data-state); the server's SessionPaused
+// event is announced. Resuming shows the phase under way again.
 function setPausedUi(paused) {
   ui.session.dataset.state = paused ? 'paused' : 'running';
   const hadFocus = document.activeElement === ui.pause || document.activeElement === ui.resume;
   ui.pause.hidden = paused;
   ui.resume.hidden = !paused;
-  if (hadFocus) (paused ? ui.resume : ui.pause).focus();
+  const kind = current?.model.phase?.kind;
+  ui.phase.textContent = paused ? 'Paused' : (kind ? phaseNames[kind] ?? kind : 'Ready');
+  if (hadFocus) (paused ? ui.resume : ui.pause).focus({ preventScroll: true });
 }
 
-function frame(time) {
+function frame() {
   if (!current) return;
-  render(time);
+  render();
   current.raf = requestAnimationFrame(frame);
 }
 
 // Draws the session at this instant: each display frame, and at once when an event changes what is known.
-function render(time) {
+function render() {
   const { model, clock, visual, created } = current;
   const active = clock.activeAt();
   const f = model.sample(active);
   if (!reducedMotion.matches) {
-    visual.draw(f, time);
+    visual.draw(f);
   }
+  ui.session.dataset.activeMs = active.toFixed(1); // the active time this picture shows: for diagnostics and tests
   ui.countdown.textContent = f.phaseKind ? String(Math.ceil(f.remainingMs / 1000)) : '–';
   ui.countdown.dataset.remainingMs = Math.round(f.remainingMs);
   ui.phaseProgress.value = f.phaseProgress;
@@ -246,7 +290,9 @@ function render(time) {
 function showSummary(data) {
   const id = current?.id;
   stopFollowing();
+  document.body.classList.remove('in-session');
   ui.session.hidden = true;
+  ui.session.dataset.state = 'idle';
   ui.summary.hidden = false;
   $('summary-cycles').textContent = String(data.completedCycles);
   $('summary-time').textContent = formatDuration(data.activeTimeMs);
@@ -301,6 +347,24 @@ function list(tag, items) {
   return el;
 }
 
+// A study as the article cites it (authors and year); the article with its title as a link to it.
+function sourceItem(source) {
+  const li = element('li');
+  li.dataset.source = source.id;
+  if (source.kind === 'article' && source.url) {
+    const published = source.year ? ` (${source.year})` : '';
+    const link = element('a', source.title || source.url);
+    link.href = source.url;
+    link.rel = 'noopener noreferrer';
+    li.append(document.createTextNode(`${(source.authors || []).join(', ')}${published}. `), link);
+    if (source.site) li.append(document.createTextNode(`, ${source.site}.`));
+  } else {
+    li.append(element('cite', source.citation));
+  }
+  if (source.note) li.append(element('span', ` — ${source.note}`, 'hint'));
+  return li;
+}
+
 async function loadGuidance() {
   try {
     const [guide, techniques] = await Promise.all([api.guide(), api.techniques()]);
@@ -321,10 +385,55 @@ async function loadGuidance() {
       li.append(element('strong', r.name), document.createTextNode(` — ${r.description}`));
       return li;
     }));
-    $('sources').replaceChildren(...guide.sources.map((s) => element('li', s.citation)));
+    $('sources').replaceChildren(...guide.sources.map(sourceItem));
   } catch {
     $('techniques').replaceChildren(element('p', 'Guidance could not be loaded.', 'hint'));
   }
+}
+
+// ---- Remembered settings -------------------------------------------------------------------------------------
+// The setup choices, the breath's colour among them, are kept in this browser for the next visit.
+
+const SETTINGS_KEY = 'breathpacing.settings';
+
+function saveSettings() {
+  const settings = {
+    source: selectedSource(),
+    seconds: ui.seconds.value,
+    colour: breathColour(),
+    lengthen: ui.lengthen.checked,
+    lengthKind: ui.form.querySelector('input[name="lengthKind"]:checked').value,
+    length: ui.length.value,
+    notation: ui.notation.value,
+    sound: ui.sound.checked,
+  };
+  try {
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  } catch {
+    // Storage may be full or switched off; the page works without it.
+  }
+}
+
+function restoreSettings() {
+  let settings;
+  try {
+    settings = JSON.parse(localStorage.getItem(SETTINGS_KEY) || 'null');
+  } catch {
+    return;
+  }
+  if (!settings || typeof settings !== 'object') return;
+  const check = (selector) => {
+    const input = ui.form.querySelector(selector);
+    if (input) input.checked = true;
+  };
+  if (typeof settings.source === 'string') check(`input[name="source"][value="${CSS.escape(settings.source)}"]`);
+  if (typeof settings.lengthKind === 'string') check(`input[name="lengthKind"][value="${CSS.escape(settings.lengthKind)}"]`);
+  if (typeof settings.seconds === 'string') ui.seconds.value = settings.seconds;
+  if (typeof settings.length === 'string') ui.length.value = settings.length;
+  if (typeof settings.colour === 'string' && /^#[0-9a-f]{6}$/i.test(settings.colour)) ui.colour.value = settings.colour;
+  if (typeof settings.lengthen === 'boolean') ui.lengthen.checked = settings.lengthen;
+  if (typeof settings.sound === 'boolean') ui.sound.checked = settings.sound;
+  if (typeof settings.notation === 'string') ui.notation.value = settings.notation;
 }
 
 // ---- Wiring -----------------------------------------------------------------------------------------------
@@ -347,5 +456,10 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
+ui.form.addEventListener('input', saveSettings);
+ui.form.addEventListener('change', saveSettings);
+
+restoreSettings();
 updateSourceOptions();
+if (selectedSource() === 'custom' && ui.notation.value.trim()) validateNotationSoon();
 loadGuidance();

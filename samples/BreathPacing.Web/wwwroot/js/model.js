@@ -1,24 +1,27 @@
 // The page's picture of a session, built from the server's events and sampled at any active time.
-
-const REGIONS = ['lower-belly', 'upper-belly', 'chest'];
-
-function toward(kind, from) {
-  if (kind === 'inhale') return 1;
-  if (kind === 'exhale') return 0;
-  return from; // holds keep what they have
-}
+//
+// The page derives nothing about the breath itself: phase and segment events carry the library's lung volume and
+// every region's fill at the start and at the end of their span, and within a span each changes linearly in time
+// (the library's rule), so the page interpolates between the two. It never runs ahead of the server: past the end
+// of a span it holds the end values until the next event arrives.
 
 const clamp01 = (x) => Math.min(1, Math.max(0, x));
+
+// A value changing linearly over [startMs, startMs + durationMs], held at either end outside it.
+function spanAt(span, activeMs) {
+  if (!span) return null;
+  return span.durationMs > 0 ? clamp01((activeMs - span.startMs) / span.durationMs) : 1;
+}
 
 export class SessionModel {
   constructor(created) {
     this.name = created.name;
     this.totalDurationMs = created.totalDurationMs ?? null;
     this.totalCycles = created.totalCycles ?? null;
-    this.phase = null;   // { kind, startMs, durationMs, cycleIndex, cue, fromVolume }
-    this.segment = null; // { region, startMs, durationMs, from, target }
-    this.fills = Object.fromEntries(REGIONS.map((r) => [r, 0]));
-    this.volume = 0;
+    this.regions = [];
+    this.phase = null;      // { kind, startMs, durationMs, cycleIndex }
+    this.volumeSpan = null; // { startMs, durationMs, from, to }
+    this.fillSpan = null;   // { startMs, durationMs, from: [], to: [] } in the order of this.regions
     this.state = 'running';
     this.cue = '';
     this.summary = null;
@@ -34,32 +37,25 @@ export class SessionModel {
       case 'SessionStarted':
         this.totalDurationMs = data.totalDurationMs ?? this.totalDurationMs;
         this.totalCycles = data.totalCycles ?? this.totalCycles;
+        this.regions = data.regions ?? [];
         break;
       case 'PhaseStarted':
-        this.settle(data.offsetMs);
-        this.phase = {
-          kind: data.phaseKind, startMs: data.offsetMs, durationMs: data.durationMs,
-          cycleIndex: data.cycleIndex, fromVolume: this.volume,
-        };
+        this.phase = { kind: data.phaseKind, startMs: data.offsetMs, durationMs: data.durationMs, cycleIndex: data.cycleIndex };
+        this.volumeSpan = { startMs: data.offsetMs, durationMs: data.durationMs, from: data.volumeAtStart, to: data.volumeAtEnd };
+        // A phase with segments is followed at once by its first segment, whose span replaces this one.
+        this.fillSpan = { startMs: data.offsetMs, durationMs: data.durationMs, from: data.fillsAtStart ?? [], to: data.fillsAtEnd ?? [] };
         this.cue = data.cue || '';
         break;
-      case 'SegmentStarted': {
-        this.settle(data.offsetMs);
-        const from = this.fills[data.region] ?? 0;
-        this.segment = { region: data.region, startMs: data.offsetMs, durationMs: data.durationMs, from, target: toward(data.phaseKind, from) };
+      case 'SegmentStarted':
+        this.fillSpan = { startMs: data.offsetMs, durationMs: data.durationMs, from: data.fillsAtStart ?? [], to: data.fillsAtEnd ?? [] };
         if (data.cue) this.cue = data.cue;
         break;
-      }
       case 'SessionSkippedAhead':
-        this.segment = null;
-        this.phase = {
-          kind: data.phaseKind, startMs: data.phaseStartMs, durationMs: data.phaseDurationMs,
-          cycleIndex: data.cycleIndex, fromVolume: data.phaseKind === 'exhale' ? 1 : 0,
-        };
-        for (const r of REGIONS) this.fills[r] = data.phaseKind === 'exhale' ? 1 : 0;
+        this.phase = { kind: data.phaseKind, startMs: data.phaseStartMs, durationMs: data.phaseDurationMs, cycleIndex: data.cycleIndex };
+        this.volumeSpan = { startMs: data.phaseStartMs, durationMs: data.phaseDurationMs, from: data.volumeAtPhaseStart, to: data.volumeAtPhaseEnd };
+        this.fillSpan = { startMs: data.offsetMs, durationMs: 0, from: data.fills ?? [], to: data.fills ?? [] };
         break;
       case 'SessionCompleted':
-        this.settle(data.offsetMs);
         this.summary = data;
         break;
       default:
@@ -68,38 +64,27 @@ export class SessionModel {
     return true;
   }
 
-  // Finishes the running segment and phase at their targets (they ended at activeMs).
-  settle(activeMs) {
-    if (this.segment) {
-      this.fills[this.segment.region] = this.segment.target;
-      this.segment = null;
-    }
-    if (this.phase) this.volume = this.sampleVolume(activeMs);
-  }
-
-  sampleVolume(activeMs) {
-    const p = this.phase;
-    if (!p) return this.volume;
-    const progress = p.durationMs > 0 ? clamp01((activeMs - p.startMs) / p.durationMs) : 1;
-    return p.fromVolume + (toward(p.kind, p.fromVolume) - p.fromVolume) * progress;
-  }
-
   /** Everything the page draws, at active time activeMs. */
   sample(activeMs) {
     const p = this.phase;
-    // Never run ahead of the server: a phase is at most complete until its successor arrives.
     const phaseProgress = p && p.durationMs > 0 ? clamp01((activeMs - p.startMs) / p.durationMs) : 0;
     const remainingMs = p ? Math.max(0, p.startMs + p.durationMs - activeMs) : 0;
-    const fills = { ...this.fills };
-    const s = this.segment;
-    if (s) {
-      const sp = s.durationMs > 0 ? clamp01((activeMs - s.startMs) / s.durationMs) : 1;
-      fills[s.region] = s.from + (s.target - s.from) * sp;
-    }
+
+    const fills = {};
+    const s = this.fillSpan;
+    const t = spanAt(s, activeMs);
+    this.regions.forEach((region, i) => {
+      fills[region] = s ? s.from[i] + (s.to[i] - s.from[i]) * t : 0;
+    });
+
+    const v = this.volumeSpan;
+    const vt = spanAt(v, activeMs);
+    const volume = v ? v.from + (v.to - v.from) * vt : 0;
+
     const sessionProgress = this.summary ? 1 : this.totalDurationMs ? clamp01(activeMs / this.totalDurationMs) : 0;
     return {
-      phaseKind: p?.kind ?? null, cycleIndex: p?.cycleIndex ?? 0, phaseProgress, remainingMs,
-      fills, volume: this.sampleVolume(activeMs), sessionProgress, cue: this.cue,
+      activeMs, phaseKind: p?.kind ?? null, cycleIndex: p?.cycleIndex ?? 0, phaseProgress, remainingMs,
+      fills, volume, sessionProgress, cue: this.cue,
     };
   }
 }

@@ -26,7 +26,7 @@ export class BodyVisual {
       const h = r.height * level;
       r.fill.setAttribute('y', (r.top + r.height - h).toFixed(2));
       r.fill.setAttribute('height', h.toFixed(2));
-      r.group.dataset.fill = level.toFixed(3);
+      r.group.dataset.fill = level.toFixed(4);
     }
   }
 }
@@ -41,8 +41,10 @@ export class WaveVisual {
 
   show(on) { this.svg.classList.toggle('off', !on); }
 
-  draw(frame, timeMs) {
+  // The swell moves with the session's active time, so it stands still while the session is paused.
+  draw(frame) {
     const level = frame.volume;
+    const timeMs = frame.activeMs;
     // The water line rises with the breath; a gentle swell moves along it.
     const base = this.height - 20 - level * (this.height - 60);
     const amplitude = 6 + 8 * level;
@@ -54,7 +56,7 @@ export class WaveVisual {
     }
     d += ` L${this.width} ${this.height} Z`;
     this.path.setAttribute('d', d);
-    this.path.dataset.level = level.toFixed(3);
+    this.path.dataset.level = level.toFixed(4);
   }
 }
 
