@@ -40,13 +40,13 @@ public class PracticeOverDaysTests
         }
 
         output.ToString().ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
-            "Begin gently, at 4 seconds for each breath in and each breath out.",
+            "Begin gently, breathing in for 4 seconds.",
             "How did the breathing feel?",
             "1-day streak, 0.4 min in all",
             "That felt easy. Stay at 4 seconds for now: after 2 easy sessions in a row, the breaths lengthen.",
             "How did the breathing feel?",
             "2-day streak, 0.8 min in all",
-            "2 easy sessions in a row: lengthen each breath from 4 to 5 seconds.",
+            "2 easy sessions in a row: breathe in for 5 seconds now, up from 4.",
             "How did the breathing feel?",
             "3-day streak, 1.3 min in all");
         var kept = await journal.QueryAsync(PracticeQuery.All);

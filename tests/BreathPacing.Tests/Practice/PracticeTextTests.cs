@@ -54,7 +54,7 @@ public class PracticeTextTests
 
         var text = next.Reason.Format(GroundingCatalog.Default.GetText(next.Reason.TextKey)!);
 
-        text.Should().Be("You felt dizzy or light-headed: go back to 4 seconds, the starting length. Breaths that are long too soon can make you dizzy, so lengthen them only as the practice gets easier.");
+        text.Should().Be("You felt dizzy or light-headed: go back to the starting length, breathing in for 4 seconds. Breaths that are long too soon can make you dizzy, so lengthen them only as the practice gets easier.");
     }
 
     [Fact]
@@ -66,6 +66,6 @@ public class PracticeTextTests
         var reason = plan.Next(BreathingTechniques.ThreePart, PracticeGen.Script((4, PracticeFeeling.Easy), (4, PracticeFeeling.Easy))).Reason;
 
         reason.Format(catalog.GetText(reason.TextKey, german)!, german).Should().Be("2 leichte Sitzungen: von 4 auf 4,5 Sekunden verlängern.");
-        reason.Format(catalog.GetText(reason.TextKey)!).Should().Be("2 easy sessions in a row: lengthen each breath from 4 to 4.5 seconds.");
+        reason.Format(catalog.GetText(reason.TextKey)!).Should().Be("2 easy sessions in a row: breathe in for 4.5 seconds now, up from 4.");
     }
 }
