@@ -66,6 +66,25 @@ internal static class EnglishGroundingTexts
         new(RoutineName(BuiltInGroundingContent.EssentialOilAromasId), "Soothing aromas"),
         new(RoutineDescription(BuiltInGroundingContent.EssentialOilAromasId), "Breathe in the scent of a soothing essential oil."),
 
+        // Practice over days: the question after a session, the answers, and the plan's reasons. The plan follows the
+        // article's timing advice (start at 4 to 5 s so as not to get dizzy; lengthen toward 10 s as it gets easier).
+        // Placeholders: {0} the length before, {1} the length suggested (seconds), {2} sessions in a row, {3} sessions needed.
+        new(PracticeFeelingQuestion, "How did the breathing feel?"),
+        new(PracticeFeeling("easy"), "Easy"),
+        new(PracticeFeeling("comfortable"), "Comfortable"),
+        new(PracticeFeeling("hard"), "Hard"),
+        new(PracticeFeeling("dizzy"), "Dizzy or light-headed"),
+        new(PracticePlanReason("first-session"), "Begin gently, breathing in for {1} seconds."),
+        new(PracticePlanReason("not-rated"), "Stay at {1} seconds. Say how the next session feels and the plan will adjust."),
+        new(PracticePlanReason("easy"), "That felt easy. Stay at {1} seconds for now: after {3} easy sessions in a row, the breaths lengthen."),
+        new(PracticePlanReason("easy-in-a-row"), "{2} easy sessions in a row: breathe in for {1} seconds now, up from {0}."),
+        new(PracticePlanReason("goal-reached"), "That felt easy, and {1} seconds is the goal: stay here."),
+        new(PracticePlanReason("comfortable"), "That felt comfortable. Stay at {1} seconds until it feels easy."),
+        new(PracticePlanReason("hard"), "That felt hard. Stay at {1} seconds for now: after {3} hard sessions in a row, the breaths shorten."),
+        new(PracticePlanReason("hard-in-a-row"), "That felt hard: step back to breathing in for {1} seconds, down from {0}."),
+        new(PracticePlanReason("hard-at-start"), "That felt hard. Stay at {1} seconds, the starting length, until it feels easier."),
+        new(PracticePlanReason("dizzy"), "You felt dizzy or light-headed: go back to the starting length, breathing in for {1} seconds. Breaths that are long too soon can make you dizzy, so lengthen them only as the practice gets easier."),
+
         // What the article draws from each source.
         new(SourceNote(BuiltInGroundingContent.CollingeKahnSoltysik2012Id), "The article cites this study for massage possibly easing stress in body, mind and feelings, and lessening low mood, anxiety and irritability."),
         new(SourceNote(BuiltInGroundingContent.Price2005Id), "The article cites this study for massage helping people with trauma-related dissociation notice how emotions show up in the body and feel more at ease in it."),

@@ -70,6 +70,38 @@ public static class GroundingTextKeys
     /// <returns>The key.</returns>
     public static string SourceNote(string sourceId) => Compose("source", sourceId, "note", nameof(sourceId));
 
+    /// <summary>
+    /// The question a host asks after a practice session, to record how it felt: <c>practice.feeling.question</c>
+    /// (<c>PracticeTextKeys.FeelingQuestion</c> in <c>BreathPacing.Practice</c>).
+    /// </summary>
+    public const string PracticeFeelingQuestion = "practice.feeling.question";
+
+    /// <summary>
+    /// The word for how a practice session felt: <c>practice.feeling.{code}</c>. The built-in codes are <c>easy</c>,
+    /// <c>comfortable</c>, <c>hard</c> and <c>dizzy</c> (<c>PracticeTextKeys.Feeling</c> in <c>BreathPacing.Practice</c>).
+    /// </summary>
+    /// <param name="code">The feeling's code, e.g. <c>dizzy</c>.</param>
+    /// <returns>The key.</returns>
+    public static string PracticeFeeling(string code)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        return "practice.feeling." + code;
+    }
+
+    /// <summary>
+    /// The text of a practice plan's reason: <c>practice.plan.{code}</c>, e.g. <c>practice.plan.easy-in-a-row</c>
+    /// (<c>PracticePlanReason.TextKey</c> in <c>BreathPacing.Practice</c>). The text may hold the placeholders <c>{0}</c>
+    /// (the length before, in seconds), <c>{1}</c> (the length suggested), <c>{2}</c> (sessions in a row) and <c>{3}</c>
+    /// (sessions needed).
+    /// </summary>
+    /// <param name="code">The reason's code, e.g. <c>dizzy</c>.</param>
+    /// <returns>The key.</returns>
+    public static string PracticePlanReason(string code)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        return "practice.plan." + code;
+    }
+
     private static string Technique(string techniqueId, string part) => Compose("technique", techniqueId, part, nameof(techniqueId));
 
     private static string Compose(string area, string id, string part, string parameter)

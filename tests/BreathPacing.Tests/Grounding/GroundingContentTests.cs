@@ -288,6 +288,7 @@ public class GroundingContentTests
 
         used.UnionWith(Catalog.SelfCareRoutines.SelectMany(r => new[] { GroundingTextKeys.RoutineName(r.Id), GroundingTextKeys.RoutineDescription(r.Id) }));
         used.UnionWith(Catalog.Sources.Select(s => GroundingTextKeys.SourceNote(s.Id)));
+        used.UnionWith(Practice.PracticeTextTests.AllKeys()); // the practice types hand these keys to hosts
 
         DictionaryGroundingTextProvider.English.Texts.Keys.Should().BeEquivalentTo(used);
         DictionaryGroundingTextProvider.English.Culture.Name.Should().Be("en");
