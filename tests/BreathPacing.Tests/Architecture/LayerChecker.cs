@@ -98,15 +98,19 @@ internal static class LayerChecker
         return compilation;
     }
 
-    /// <summary>Every use, in a file of <paramref name="sources"/>, of a symbol (or type name) declared in another layer.</summary>
-    public static ImmutableArray<LayerUse> CrossLayerUses(CSharpCompilation compilation, IReadOnlyCollection<LayerSource> sources)
+    /// <summary>
+    /// Every use, in a file of <paramref name="sources"/>, of a symbol (or type name) declared in another layer; and
+    /// the compile errors of those files, for a use that does not bind has no layer.
+    /// </summary>
+    public static (ImmutableArray<LayerUse> Uses, ImmutableArray<Diagnostic> Errors) CrossLayerUses(CSharpCompilation compilation, IReadOnlyCollection<LayerSource> sources)
     {
         var layerOfFile = sources.ToDictionary(s => s.Path, s => s.Layer, StringComparer.Ordinal);
-        var uses = new List<LayerUse>();
-        foreach (var tree in compilation.SyntaxTrees.Where(t => layerOfFile.ContainsKey(t.FilePath)))
+        var perFile = compilation.SyntaxTrees.Where(t => layerOfFile.ContainsKey(t.FilePath)).AsParallel().Select(tree =>
         {
+            // One semantic model per file binds each body once, for its errors and its uses alike.
             var model = compilation.GetSemanticModel(tree);
             var fromLayer = layerOfFile[tree.FilePath];
+            var uses = new List<LayerUse>();
             foreach (var node in tree.GetRoot().DescendantNodes(descendIntoTrivia: true))
             {
                 foreach (var used in SymbolsUsedBy(model, node))
@@ -121,10 +125,14 @@ internal static class LayerChecker
                     uses.Add(new LayerUse(tree.FilePath, line, fromLayer, toLayer, symbol.ToDisplayString(Display), kind, IsInternal(symbol)));
                 }
             }
-        }
 
-        uses.AddRange(TextMentions(compilation, sources, layerOfFile));
-        return [.. uses.Distinct().OrderBy(u => u.File, StringComparer.Ordinal).ThenBy(u => u.Line).ThenBy(u => u.Symbol, StringComparer.Ordinal)];
+            return (Uses: uses, Errors: model.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        }).ToList();
+
+        var all = perFile.SelectMany(f => f.Uses).Concat(TextMentions(compilation, sources, layerOfFile));
+        return (
+            [.. all.Distinct().OrderBy(u => u.File, StringComparer.Ordinal).ThenBy(u => u.Line).ThenBy(u => u.Symbol, StringComparer.Ordinal)],
+            [.. perFile.SelectMany(f => f.Errors)]);
     }
 
     /// <summary>

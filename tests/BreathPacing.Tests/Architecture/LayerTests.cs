@@ -169,13 +169,8 @@ public class LayerTests
     {
         public static Analysis Of(ImmutableArray<LayerSource> sources)
         {
-            var compilation = Compile(sources);
-            var uses = CrossLayerUses(compilation, sources);
-            return new Analysis(
-                sources,
-                [.. compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)],
-                uses,
-                LayerChecker.Violations(uses, sources, MayUse, InternalUses));
+            var (uses, errors) = CrossLayerUses(Compile(sources), sources);
+            return new Analysis(sources, errors, uses, LayerChecker.Violations(uses, sources, MayUse, InternalUses));
         }
     }
 }
