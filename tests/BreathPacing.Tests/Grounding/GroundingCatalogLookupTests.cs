@@ -39,7 +39,7 @@ public class GroundingCatalogLookupTests
     }
 
     [Fact]
-    public void Aliases_RequiredOnes_ArePresentAndNoneIsInventedFromOutsideTheSeed()
+    public void Aliases_RequiredOnes_ArePresentAndNoneIsInventedFromOutsideTheArticle()
     {
         Catalog.Find(BreathingTechniques.ThreePartBreathId)!.Aliases.Should().Contain(["three-part", "three-part breath"]);
         Catalog.Find(BreathingTechniques.OceansBreathId)!.Aliases.Should().Contain(["ocean", "ocean's breath", "oceans", "ujjayi"]);
