@@ -64,7 +64,7 @@ public abstract class BreathEvent : IEquatable<BreathEvent>
     /// <summary>
     /// The cue key of the guidance to show for this event: a <see cref="PhaseStarted"/>'s phase cue or a
     /// <see cref="SegmentStarted"/>'s segment cue (or its phase's); <see langword="null"/> for other events and for
-    /// phases without one. Look its text up with <c>IGroundingCatalog.GetCueText</c>.
+    /// phases without one. Look its text up in the grounding content catalog.
     /// </summary>
     public virtual string? CueKey => null;
 
@@ -163,7 +163,7 @@ public sealed class PhaseStarted : BreathEvent
     /// <summary>The airway used in this phase.</summary>
     public Airway Airway => Phase.Airway;
 
-    /// <summary>The phase's cue key, e.g. <see cref="CueKeys.OceanExhale"/>, or <see langword="null"/> when it has none.</summary>
+    /// <summary>The phase's cue key, e.g. <c>ocean.exhale</c>, or <see langword="null"/> when it has none.</summary>
     public override string? CueKey => Phase.CueKey;
 
     private protected override bool EqualsCore(BreathEvent other) =>

@@ -71,14 +71,13 @@ public static class GroundingTextKeys
     public static string SourceNote(string sourceId) => Compose("source", sourceId, "note", nameof(sourceId));
 
     /// <summary>
-    /// The question a host asks after a practice session, to record how it felt: <c>practice.feeling.question</c>
-    /// (<c>PracticeTextKeys.FeelingQuestion</c> in <c>BreathPacing.Practice</c>).
+    /// The question a host asks after a practice session, to record how it felt: <c>practice.feeling.question</c>.
     /// </summary>
     public const string PracticeFeelingQuestion = "practice.feeling.question";
 
     /// <summary>
     /// The word for how a practice session felt: <c>practice.feeling.{code}</c>. The built-in codes are <c>easy</c>,
-    /// <c>comfortable</c>, <c>hard</c> and <c>dizzy</c> (<c>PracticeTextKeys.Feeling</c> in <c>BreathPacing.Practice</c>).
+    /// <c>comfortable</c>, <c>hard</c> and <c>dizzy</c>.
     /// </summary>
     /// <param name="code">The feeling's code, e.g. <c>dizzy</c>.</param>
     /// <returns>The key.</returns>
@@ -89,8 +88,7 @@ public static class GroundingTextKeys
     }
 
     /// <summary>
-    /// The text of a practice plan's reason: <c>practice.plan.{code}</c>, e.g. <c>practice.plan.easy-in-a-row</c>
-    /// (<c>PracticePlanReason.TextKey</c> in <c>BreathPacing.Practice</c>). The text may hold the placeholders <c>{0}</c>
+    /// The text of a practice plan's reason: <c>practice.plan.{code}</c>, e.g. <c>practice.plan.easy-in-a-row</c>. The text may hold the placeholders <c>{0}</c>
     /// (the length before, in seconds), <c>{1}</c> (the length suggested), <c>{2}</c> (sessions in a row) and <c>{3}</c>
     /// (sessions needed).
     /// </summary>

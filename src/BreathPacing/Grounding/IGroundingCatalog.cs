@@ -46,7 +46,7 @@ public interface IGroundingCatalog
 
     /// <summary>
     /// Looks up the guidance text for a cue key a phase or segment carries, with culture fallback. The engine's
-    /// <c>PhaseStarted.CueKey</c> and <c>SegmentStarted.CueKey</c> carry the key to show.
+    /// events carry the key to show for each phase and segment.
     /// </summary>
     /// <param name="cueKey">The cue key, e.g. <see cref="CueKeys.ThreePartInhaleLowerBelly"/>.</param>
     /// <param name="culture">The culture; <see langword="null"/> for <see cref="Culture"/>.</param>

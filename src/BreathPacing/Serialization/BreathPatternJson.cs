@@ -25,7 +25,8 @@ namespace BreathPacing.Serialization;
 /// </remarks>
 /// <example>
 /// <code>
-/// string json = BreathPatternJson.Serialize(BreathingTechniques.OceansBreath());
+/// var calm = BreathPattern.Create("calm").Inhale(TimeSpan.FromSeconds(4)).Exhale(TimeSpan.FromSeconds(6)).Build();
+/// string json = BreathPatternJson.Serialize(calm);
 /// BreathPattern again = BreathPatternJson.Deserialize(json);
 /// </code>
 /// </example>

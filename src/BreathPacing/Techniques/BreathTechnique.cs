@@ -10,7 +10,11 @@ namespace BreathPacing;
 /// </summary>
 /// <example>
 /// <code>
-/// var box = BreathTechnique.Create("box", new BoxOptions(), o => BreathNotation.Parse($"{o.StartSeconds}-{o.StartSeconds}-{o.StartSeconds}-{o.StartSeconds}", "Box"));
+/// var box = BreathTechnique.Create("box", new BoxOptions(), o =>
+/// {
+///     var side = TimeSpan.FromSeconds(o.StartSeconds);
+///     return BreathPattern.Create("Box").Inhale(side).HoldAfterInhale(side).Exhale(side).HoldAfterExhale(side).Build();
+/// });
 /// BreathPattern longer = box.CreatePattern(box.DefaultOptions with { StartSeconds = 5, Progress = true });
 /// </code>
 /// </example>

@@ -39,6 +39,7 @@ public class LayerTests
         new("Engine", "BreathTimeline.SegmentOffset", "a SegmentStarted's length in ticks, the same way"),
         new("Engine", "BreathTimeline.CycleStart", "a summary's partial cycle: where the unfinished cycle began, in ticks"),
         new("Engine", "BreathTimeline.CycleTicks", "a summary's partial cycle and pace: how long that cycle is, in ticks"),
+        new("Engine", "BreathPosition.AsComplete", "a session stopped early is complete: only the engine knows, so it marks the position it samples"),
     ];
 
     private static readonly Lazy<Analysis> Library = new(() => Analysis.Of(LibrarySources()));
