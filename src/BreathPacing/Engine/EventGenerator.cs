@@ -99,6 +99,17 @@ internal struct EventGenerator
         }
     }
 
+    /// <summary>Walks past every event due by <paramref name="limit"/>, making no event objects; returns how many.</summary>
+    public long SkipDue(ImmutableArray<ControlRecord> records, long limit)
+    {
+        var start = _sequence;
+        while (Next(records, limit, materialize: false) is not null)
+        {
+        }
+
+        return _sequence - start;
+    }
+
     private BreathEvent? Dropped()
     {
         _sequence++;

@@ -19,7 +19,7 @@ public class LayerTests
     {
         ["Patterns"] = [],
         ["Timeline"] = ["Patterns"],
-        ["Serialization"] = ["Patterns"],
+        ["Serialization"] = ["Patterns", "Engine"],
         ["Techniques"] = ["Patterns"],
         ["Engine"] = ["Patterns", "Timeline"],
         ["Safety"] = ["Patterns", "Timeline", "Engine"],
