@@ -77,7 +77,7 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
         {
             length = SessionLength.Choose(pattern, options.Cycles, options.Minutes, SessionLength.Cycles(defaultCycles));
         }
-        catch (InvalidBreathPatternException e)
+        catch (InvalidSessionLengthException e)
         {
             throw UsageException.ForOption(options.Cycles is null ? "--minutes" : "--cycles", e.Message);
         }

@@ -319,7 +319,7 @@ public static class BreathPatternJson
         {
             return call();
         }
-        catch (InvalidBreathPatternException ex)
+        catch (BreathValidationException ex)
         {
             var field = ex.Field.StartsWith("length.", StringComparison.Ordinal) ? "defaultLength." + ex.Field["length.".Length..] : ex.Field;
             var path = "$." + field;

@@ -101,7 +101,6 @@ public class BreathNotationTests
         { BreathPattern.Create("c").Inhale(TimeSpan.FromSeconds(4), cueKey: "k").Exhale(TimeSpan.FromSeconds(4)).Build(), "phases[0] has a cue key" },
         { BreathPattern.Create("p").Inhale(TimeSpan.FromSeconds(4)).Exhale(TimeSpan.FromSeconds(4)).WithProgression(BreathProgression.Lengthen(TimeSpan.FromSeconds(1), 1, TimeSpan.FromSeconds(6))).Build(), "it has a progression" },
         { BreathPattern.Create("d").Inhale(TimeSpan.FromSeconds(4)).Exhale(TimeSpan.FromSeconds(4)).WithDefaultLength(SessionLength.Minutes(5)).Build(), "its default length is a duration" },
-        { BreathPattern.Create("h").Inhale(TimeSpan.FromSeconds(4)).HoldAfterExhale(TimeSpan.FromSeconds(2)).Exhale(TimeSpan.FromSeconds(4)).Build(), "phases[1] is a HoldAfterExhale that follows the opposite breath" },
     };
 
     [Theory]

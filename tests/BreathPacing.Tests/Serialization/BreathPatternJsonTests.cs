@@ -216,9 +216,9 @@ public class BreathPatternJsonTests
         { Doc(inhale: "\"kind\":\"inhale\",\"duration\":-4"), "$.phases[0].duration", "phases[0].duration", "= -4 s" },
         { Doc(inhale: "\"kind\":\"inhale\",\"duration\":4,\"segments\":[{\"region\":\"a\",\"share\":0.5},{\"region\":\"b\",\"share\":0.4}]"), "$.phases[0].segments", "phases[0].segments", "must sum to 1" },
         { Doc(inhale: "\"kind\":\"inhale\",\"duration\":4,\"segments\":[{\"region\":\"a\",\"share\":0.5},{\"region\":\"a\",\"share\":0.5}]"), "$.phases[0].segments[1].region", "phases[0].segments[1].region", "duplicate" },
-        { Doc(inhale: "\"kind\":\"inhale\",\"duration\":4,\"cueKey\":\" \""), "$.phases[0].cueKey", "phases[0].cueKey", "non-empty key" },
+        { Doc(inhale: "\"kind\":\"inhale\",\"duration\":4,\"cueKey\":\" \""), "$.phases[0].cueKey", "phases[0].cueKey", "a cue key with at least one visible character" },
         { Doc(inhale: "\"kind\":\"holdAfterInhale\",\"duration\":4"), "$.phases", "phases", "at least one inhale" },
-        { """{"version":1,"name":"  ","phases":[]}""", "$.name", "name", "non-empty name" },
+        { """{"version":1,"name":"  ","phases":[]}""", "$.name", "name", "a name with at least one visible character" },
         { Doc(extraRoot: ",\"progression\":{\"step\":1,\"everyCycles\":1,\"target\":3}"), "$.progression.target", "progression.target", "longer than the first inhale" },
         { Doc(extraRoot: ",\"progression\":{\"step\":1,\"everyCycles\":0,\"target\":8}"), "$.progression.everyCycles", "progression.everyCycles", "from 1 to 1000" },
         { Doc(extraRoot: ",\"defaultLength\":{\"kind\":\"cycles\",\"cycles\":0}"), "$.defaultLength.cycles", "length.cycles", "from 1 to 1000000 cycles" },
@@ -233,7 +233,7 @@ public class BreathPatternJsonTests
 
         error.Path.Should().Be(path);
         error.Message.Should().Contain($"at {path}").And.Contain(problem);
-        error.InnerException.Should().BeOfType<InvalidBreathPatternException>().Which.Field.Should().Be(field);
+        error.InnerException.Should().BeAssignableTo<BreathValidationException>().Which.Field.Should().Be(field);
     }
 
     [Theory]
