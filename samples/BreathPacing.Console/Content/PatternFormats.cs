@@ -19,7 +19,7 @@ internal static class PatternFormats
             return pattern;
         }
 
-        throw UsageException.ForOption(option, $"cannot read \"{notation}\": at character {error.Position + 1} expected {error.Expected}, found {error.Found}.");
+        throw UsageException.ForOption(option, $"cannot read \"{notation}\": at character {error.Position} expected {error.Expected}, found {error.Found}.");
     }
 
     /// <summary>Reads a pattern saved as JSON.</summary>

@@ -39,9 +39,9 @@ public sealed class PatternSourceTests : IClassFixture<PatternSourceTests.Host>
     }
 
     [Theory]
-    [InlineData("4-x-8", 2)]
-    [InlineData("", 0)]
-    [InlineData("4-7-", 4)]
+    [InlineData("4-x-8", 3)]
+    [InlineData("", 1)]
+    [InlineData("4-7-", 5)]
     public async Task Parse_MalformedNotation_Is400WithThePosition(string notation, int position)
     {
         var response = await _client.PostAsync("/api/patterns/parse", WebApi.Json(JsonSerializer.Serialize(new { notation })));

@@ -43,7 +43,7 @@ function updateSourceOptions() {
 
 function describeNotationError(error) {
   const p = error.problem || {};
-  const where = Number.isInteger(p.position) ? ` (at character ${p.position + 1})` : '';
+  const where = Number.isInteger(p.position) ? ` (at character ${p.position})` : '';
   return `${p.detail || error.message}${where}`;
 }
 
