@@ -107,7 +107,7 @@ public sealed class PatternResolver(TechniqueDirectory techniques, PatternFormat
 
             return new PatternResolution(timeline, techniqueId, null);
         }
-        catch (InvalidBreathPatternException error)
+        catch (BreathValidationException error)
         {
             return Fail(Problems.InvalidPattern(error));
         }

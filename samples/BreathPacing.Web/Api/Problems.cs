@@ -15,7 +15,7 @@ public static class Problems
     /// <summary>400 for an invalid pattern or length.</summary>
     /// <param name="error">The library's validation error.</param>
     /// <returns>The problem.</returns>
-    public static ProblemHttpResult InvalidPattern(InvalidBreathPatternException error) =>
+    public static ProblemHttpResult InvalidPattern(BreathValidationException error) =>
         TypedResults.Problem(error.Message, statusCode: StatusCodes.Status400BadRequest, title: "The pattern is invalid.",
             extensions: new Dictionary<string, object?> { ["field"] = error.Field, ["value"] = error.Value });
 

@@ -18,7 +18,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
             BadHttpRequestException { InnerException: JsonException json } =>
                 (StatusCodes.Status400BadRequest, "The request body is not valid JSON.", Describe(json)),
             BadHttpRequestException bad => (bad.StatusCode, "The request is invalid.", bad.Message),
-            InvalidBreathPatternException invalid => (StatusCodes.Status400BadRequest, "The pattern is invalid.", invalid.Message),
+            BreathValidationException invalid => (StatusCodes.Status400BadRequest, "The pattern is invalid.", invalid.Message),
             _ => (0, string.Empty, string.Empty),
         };
 

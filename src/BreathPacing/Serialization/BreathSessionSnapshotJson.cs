@@ -302,13 +302,13 @@ public static class BreathSessionSnapshotJson
         if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var seconds) && seconds >= 0
             && seconds <= (decimal)TimeSpan.MaxValue.TotalSeconds / 2)
         {
-            return TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond, MidpointRounding.AwayFromZero));
+            return TimeSpan.FromTicks(ExactSeconds.Ticks(seconds));
         }
 
         throw Invalid(path, $"expected a number of seconds of 0 or more, found {Echo(element)}");
     }
 
-    private static decimal Seconds(TimeSpan value) => (decimal)value.Ticks / TimeSpan.TicksPerSecond;
+    private static decimal Seconds(TimeSpan value) => ExactSeconds.Of(value);
 
     private static string StateName(BreathSessionState state) => state switch
     {

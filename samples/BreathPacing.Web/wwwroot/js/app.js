@@ -55,7 +55,7 @@ function describeProblem(error) {
 
 function showNotationSpot(problem) {
   const input = typeof problem?.input === 'string' ? problem.input : null;
-  const position = problem?.position;
+  const position = Number.isInteger(problem?.column) ? problem.column : problem?.position; // the spot within the input shown
   if (input === null || !Number.isInteger(position) || position < 1 || position > input.length + 1) {
     hideNotationSpot();
     return;
