@@ -67,6 +67,14 @@ public sealed class WebSessionOptions
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan StreamStallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The kernel's send buffer for an event-stream connection (where the socket is reachable, as under Kestrel). Fixed
+    /// rather than auto-tuned, so a client that stops reading pins this much (Linux doubles it) instead of up to the
+    /// system's maximum (often 4 MiB), and the stall timeout starts counting soon.
+    /// </summary>
+    /// <value>The default value is 32 KiB.</value>
+    public int StreamSendBufferBytes { get; set; } = 32 * 1024;
+
     /// <summary>An event stream with nothing else to send for this long sends a comment, so idle proxies keep it open.</summary>
     /// <value>The default value is 15 seconds.</value>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
@@ -106,6 +114,7 @@ public sealed class WebSessionOptions
         if (MaxStreams < 1) { yield return Bad(nameof(MaxStreams), MaxStreams, "at least 1"); }
         if (StreamBufferEvents < 1) { yield return Bad(nameof(StreamBufferEvents), StreamBufferEvents, "at least 1"); }
         if (StreamStallTimeout <= TimeSpan.Zero) { yield return Bad(nameof(StreamStallTimeout), StreamStallTimeout, "a positive time"); }
+        if (StreamSendBufferBytes is < 4096 or > 16 * 1024 * 1024) { yield return Bad(nameof(StreamSendBufferBytes), StreamSendBufferBytes, "4096 to 16777216"); }
         if (HeartbeatInterval <= TimeSpan.Zero) { yield return Bad(nameof(HeartbeatInterval), HeartbeatInterval, "a positive time"); }
         if (SessionCreateBurst < 1) { yield return Bad(nameof(SessionCreateBurst), SessionCreateBurst, "at least 1"); }
         if (SessionCreatesPerMinute < 1) { yield return Bad(nameof(SessionCreatesPerMinute), SessionCreatesPerMinute, "at least 1"); }

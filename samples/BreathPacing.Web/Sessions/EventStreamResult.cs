@@ -4,6 +4,8 @@ using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using BreathPacing.Web.Api;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace BreathPacing.Web.Sessions;
@@ -53,38 +55,73 @@ public sealed class EventStreamResult : IResult
         }
 
         var options = _registry.Options;
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, stream.Dropped);
-        using var watchdog = new StreamWatchdog(_registry.Scheduler, options.HeartbeatInterval, options.StreamStallTimeout, httpContext.Abort);
+        LimitSendBuffer(httpContext, options.StreamSendBufferBytes);
+        var stopping = httpContext.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, stream.Dropped, stopping);
+        var statistics = _registry.StreamStatistics;
+        var dropped = 0; // a client is dropped once, for the first reason that applies
+        using var watchdog = new StreamWatchdog(_registry.Scheduler, options.HeartbeatInterval, options.StreamStallTimeout, () =>
+        {
+            if (Interlocked.Exchange(ref dropped, 1) == 0)
+            {
+                statistics.Stalled();
+            }
+
+            httpContext.Abort();
+        });
         var writer = response.BodyWriter;
         var token = cancel.Token;
         try
         {
             // Headers now, even when the first event is far off (a paused session, a long hold).
             await response.StartAsync(token);
-            if (!await FlushAsync(writer, watchdog, token))
+            if (!await FlushAsync(writer, watchdog, statistics, token))
             {
                 return;
             }
 
-            if (!await ReplayAsync(writer, watchdog, token))
+            if (!await ReplayAsync(writer, watchdog, statistics, token))
             {
                 return;
             }
 
-            await LiveAsync(writer, watchdog, token);
+            await LiveAsync(writer, watchdog, statistics, token);
         }
-        catch (OperationCanceledException) when (!httpContext.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (stream.FellBehind)
         {
-            // Fell behind: drop the connection so its buffers go now; the client resumes with Last-Event-ID.
+            // Drop the connection so its buffers go now; the client resumes with Last-Event-ID.
+            if (Interlocked.Exchange(ref dropped, 1) == 0)
+            {
+                statistics.FellBehind();
+            }
+
             httpContext.Abort();
         }
         catch (OperationCanceledException)
         {
-            // The client went away.
+            // The client went away, or the server is stopping (the response ends; the client reconnects elsewhere).
         }
     }
 
-    private async Task<bool> ReplayAsync(PipeWriter writer, StreamWatchdog watchdog, CancellationToken token)
+    private static void LimitSendBuffer(HttpContext httpContext, int bytes)
+    {
+        if (httpContext.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+        {
+            try
+            {
+                socket.SendBufferSize = bytes;
+            }
+            catch (SocketException)
+            {
+                // The connection is already gone; the writer will notice.
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+    }
+
+    private async Task<bool> ReplayAsync(PipeWriter writer, StreamWatchdog watchdog, StreamStatistics statistics, CancellationToken token)
     {
         var events = new BreathEvent[Batch];
         var session = _stream.Session;
@@ -103,7 +140,7 @@ public sealed class EventStreamResult : IResult
 
             Array.Clear(events);
             index += count;
-            if (!await FlushAsync(writer, watchdog, token))
+            if (!await FlushAsync(writer, watchdog, statistics, token))
             {
                 return false;
             }
@@ -112,7 +149,7 @@ public sealed class EventStreamResult : IResult
         return true;
     }
 
-    private async Task LiveAsync(PipeWriter writer, StreamWatchdog watchdog, CancellationToken token)
+    private async Task LiveAsync(PipeWriter writer, StreamWatchdog watchdog, StreamStatistics statistics, CancellationToken token)
     {
         var live = _stream.Live;
         Task<bool>? waiting = null;
@@ -127,7 +164,7 @@ public sealed class EventStreamResult : IResult
 
             if (written > 0)
             {
-                if (!await FlushAsync(writer, watchdog, token))
+                if (!await FlushAsync(writer, watchdog, statistics, token))
                 {
                     return;
                 }
@@ -159,7 +196,7 @@ public sealed class EventStreamResult : IResult
             else
             {
                 writer.Write(HeartbeatBytes);
-                if (!await FlushAsync(writer, watchdog, token))
+                if (!await FlushAsync(writer, watchdog, statistics, token))
                 {
                     return;
                 }
@@ -192,15 +229,28 @@ public sealed class EventStreamResult : IResult
     }
 
     /// <returns><see langword="false"/> when the client has gone.</returns>
-    private static async ValueTask<bool> FlushAsync(PipeWriter writer, StreamWatchdog watchdog, CancellationToken token)
+    private static async ValueTask<bool> FlushAsync(PipeWriter writer, StreamWatchdog watchdog, StreamStatistics statistics, CancellationToken token)
     {
         var flush = writer.FlushAsync(token);
-        if (!flush.IsCompleted)
+        FlushResult result;
+        if (flush.IsCompleted)
+        {
+            result = flush.Result;
+        }
+        else
         {
             watchdog.Waiting();
+            statistics.WaitStarted();
+            try
+            {
+                result = await flush;
+            }
+            finally
+            {
+                statistics.WaitEnded();
+            }
         }
 
-        var result = await flush;
         watchdog.Wrote();
         if (result.IsCanceled)
         {

@@ -45,6 +45,9 @@ public sealed class SessionRegistry : IDisposable
     /// <summary>The server-wide event-stream slots (<see cref="WebSessionOptions.MaxStreams"/>).</summary>
     public StreamSlots Streams => _streams;
 
+    /// <summary>What the event streams are doing: waiting clients, drops.</summary>
+    public StreamStatistics StreamStatistics { get; } = new();
+
     /// <summary>How many live events all open streams hold that their clients have not yet taken.</summary>
     public int BufferedEvents => _sessions.Values.Sum(static s => s.BufferedEvents);
 
@@ -90,6 +93,10 @@ public sealed class SessionRegistry : IDisposable
             return SessionStartResult.Started;
         }
     }
+
+    /// <summary>The ids of every held session.</summary>
+    /// <returns>A snapshot of the ids.</returns>
+    public IReadOnlyList<string> AllIds() => [.. _sessions.Keys];
 
     /// <summary>Finds a held session.</summary>
     /// <param name="id">The session id.</param>
