@@ -29,8 +29,15 @@ public static class Problems
 
         var shown = value.Length > MaximumEchoLength ? value[..MaximumEchoLength] : value;
         var builder = new StringBuilder(shown.Length + 40);
-        foreach (var c in shown)
+        for (var i = 0; i < shown.Length; i++)
         {
+            var c = shown[i];
+            if (char.IsHighSurrogate(c) && i + 1 < shown.Length && char.IsLowSurrogate(shown[i + 1]))
+            {
+                builder.Append(c).Append(shown[++i]); // a character beyond the BMP, e.g. an emoji
+                continue;
+            }
+
             var category = char.GetUnicodeCategory(c);
             builder.Append(category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate ? '\uFFFD' : c);
         }

@@ -39,6 +39,13 @@ public static class SessionRequestReader
 
         using (document)
         {
+            if (UnreadableText(document.RootElement, "$") is { } where)
+            {
+                var field = where.StartsWith("$.", StringComparison.Ordinal) ? where[2..] : "body";
+                return (null, Problems.InvalidField(Problems.Echo(field), null,
+                    $"{Problems.Echo(where)}: the text is not valid Unicode (an unpaired surrogate escape such as \\uD800)."));
+            }
+
             return Read(document.RootElement);
         }
     }
@@ -136,6 +143,62 @@ public static class SessionRequestReader
         }
 
         return (new CreateSessionRequest(techniqueId, notation, pattern, cycles, minutes, progress, seconds), null);
+    }
+
+    /// <summary>The JSON path of the first string or property name that is not valid UTF-16 (an escaped lone surrogate), if any.</summary>
+    private static string? UnreadableText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Readable(element.GetString) ? null : path;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (UnreadableText(item, $"{path}[{index++}]") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return path;
+                    }
+
+                    if (UnreadableText(property.Value, $"{path}.{name}") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool Readable(Func<string?> read)
+    {
+        try
+        {
+            read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // System.Text.Json refuses to decode an unpaired surrogate
+        }
     }
 
     private static ProblemHttpResult? ReadString(string name, JsonElement value, out string? text)

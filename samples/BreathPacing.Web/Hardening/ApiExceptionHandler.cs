@@ -79,6 +79,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems)
             problem.Detail = $"Unknown field '{Problems.Echo(name)}'{Known(httpContext)}.";
             problem.Extensions["field"] = Problems.Echo(name);
         }
+        else if (path is null && json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            problem.Detail = $"The request body must be a JSON object{Example(httpContext)}{where}.";
+            problem.Extensions["field"] = "body";
+        }
         else if (path is not null && json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
             problem.Detail = $"{Problems.Echo(path)}: expected {Expected(httpContext, path)}{where}.";
@@ -92,6 +97,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems)
 
         return problem;
     }
+
+    private static string Example(HttpContext httpContext) =>
+        RequestType(httpContext) is { } type
+            ? " with the fields " + string.Join(", ", type.GetProperties().Select(static p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)))
+            : string.Empty;
 
     private static string Known(HttpContext httpContext) =>
         RequestType(httpContext) is { } type
@@ -124,9 +134,12 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems)
     {
         var end = message.IndexOf(" Path:", StringComparison.Ordinal);
         var sentence = end > 0 ? message[..end] : message;
-        return sentence.Contains(".NET", StringComparison.Ordinal) || sentence.Contains("System.", StringComparison.Ordinal) ? "it cannot be read." : sentence;
+        return TypeName().IsMatch(sentence) ? "it cannot be read." : sentence;
     }
 
     [GeneratedRegex("^The JSON property '(?<name>.*)' could not be mapped", RegexOptions.Singleline)]
     private static partial Regex UnknownMember();
+
+    [GeneratedRegex(@"\.NET|\b(System|Microsoft|BreathPacing)\.[A-Z]")]
+    private static partial Regex TypeName();
 }

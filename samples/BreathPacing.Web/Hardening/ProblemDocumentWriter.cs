@@ -103,23 +103,68 @@ public sealed class ProblemDocumentWriter(IOptions<JsonOptions> json) : IProblem
         };
     }
 
-    // Extension values are the app's own, but may carry a client's input: keep them serialisable and short.
+    // Details and extensions are the app's own, but may carry a client's input (a library message quoting it, an
+    // echoed value): keep them serialisable (no non-finite numbers, no unpaired surrogates) and short.
     private static void Sanitise(ProblemDetails problem)
     {
-        if (problem.Detail is { Length: > 1000 } lengthy)
-        {
-            problem.Detail = lengthy[..1000] + "…";
-        }
-
+        problem.Title = Text(problem.Title, 200);
+        problem.Detail = Text(problem.Detail, 1000);
         foreach (var (key, value) in problem.Extensions.ToList())
         {
             problem.Extensions[key] = value switch
             {
                 double d when !double.IsFinite(d) => Problems.Echo(d),
                 float f when !float.IsFinite(f) => Problems.Echo(f),
-                string text when text.Length > 200 => Problems.Echo(text),
+                string text => Text(text, 200),
                 _ => value,
             };
         }
+    }
+
+    private static string? Text(string? text, int maximum)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.Length > maximum)
+        {
+            text = text[..maximum] + "…";
+        }
+
+        // Only unpaired surrogates need replacing; most text has none, so look before copying.
+        var unpaired = false;
+        for (var i = 0; i < text.Length && !unpaired; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else
+            {
+                unpaired = char.IsSurrogate(text[i]);
+            }
+        }
+
+        if (!unpaired)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
     }
 }

@@ -102,6 +102,6 @@ public static partial class ProblemShape
     private static string Short(string text) => text.Length > 400 ? text[..400] + "…" : text;
 
     // A .NET type name (System.Int32, BreathPacing.Web.Api.CreateSessionRequest, Nullable`1) or a framework hint.
-    [GeneratedRegex(@"\b(System|Microsoft|BreathPacing)\.[A-Z]\w*|`1|Implicit body inferred|Did you mean|\.NET member|Exception\b")]
+    [GeneratedRegex(@"\b(System|Microsoft|BreathPacing)\.[A-Z]\w*|`[1-9]\[|Implicit body inferred|Did you mean|\.NET member|Exception\b")]
     private static partial Regex Internals();
 }
