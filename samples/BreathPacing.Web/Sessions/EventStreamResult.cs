@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Globalization;
 using System.IO.Pipelines;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using BreathPacing.Web.Api;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -103,9 +103,10 @@ public sealed class EventStreamResult : IResult
         }
     }
 
+    // Only on HTTP/1.x, where the connection is this stream's alone (an HTTP/2 connection carries other requests too).
     private static void LimitSendBuffer(HttpContext httpContext, int bytes)
     {
-        if (httpContext.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+        if (HttpProtocol.IsHttp11(httpContext.Request.Protocol) && httpContext.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
         {
             try
             {

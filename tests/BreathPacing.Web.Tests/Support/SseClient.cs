@@ -128,12 +128,17 @@ public sealed class SseClient : IAsyncDisposable
     private async Task<string?> ReadLineAsync(TimeSpan timeout, bool orNull)
     {
         _pending ??= _reader.ReadLineAsync(_cancel.Token).AsTask();
-        if (await Task.WhenAny(_pending, Task.Delay(timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero)) != _pending)
+        string? line;
+        try
         {
-            return orNull ? null : throw new TimeoutException($"No line within {timeout.TotalSeconds:0.###} s.");
+            // WaitAsync drops its timer as soon as the line comes (a Task.Delay per line would pile up timers).
+            line = await _pending.WaitAsync(timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero);
+        }
+        catch (TimeoutException) when (orNull)
+        {
+            return null;
         }
 
-        var line = await _pending;
         _pending = null;
         return line;
     }
