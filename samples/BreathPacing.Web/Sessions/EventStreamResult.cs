@@ -232,6 +232,7 @@ public sealed class EventStreamResult : IResult
     /// <returns><see langword="false"/> when the client has gone.</returns>
     private static async ValueTask<bool> FlushAsync(PipeWriter writer, StreamWatchdog watchdog, StreamStatistics statistics, CancellationToken token)
     {
+        watchdog.Writing();
         var flush = writer.FlushAsync(token);
         FlushResult result;
         if (flush.IsCompleted)
@@ -252,7 +253,7 @@ public sealed class EventStreamResult : IResult
             }
         }
 
-        watchdog.Wrote();
+        watchdog.Flushed();
         if (result.IsCanceled)
         {
             throw new OperationCanceledException(token);

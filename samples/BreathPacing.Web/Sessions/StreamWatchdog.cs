@@ -21,6 +21,7 @@ public sealed class StreamWatchdog : IDisposable
     private TimeSpan _armedFor;
     private IDisposable? _timer;
     private TaskCompletionSource? _heartbeatDue;
+    private bool _heartbeatPending;
     private bool _done;
 
     /// <summary>Starts the watchdog; the first heartbeat is due one interval from now.</summary>
@@ -41,23 +42,38 @@ public sealed class StreamWatchdog : IDisposable
         }
     }
 
-    /// <summary>Completes when nothing has been written for the heartbeat interval.</summary>
+    /// <summary>Completes when nothing has been written for the heartbeat interval (at once, if that has happened already).</summary>
     /// <returns>A task for the next heartbeat.</returns>
     public Task HeartbeatDue()
     {
         lock (_gate)
         {
+            if (_heartbeatPending)
+            {
+                _heartbeatPending = false;
+                return Task.CompletedTask;
+            }
+
             _heartbeatDue ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             return _heartbeatDue.Task;
         }
     }
 
-    /// <summary>Records that the client took everything written so far.</summary>
-    public void Wrote()
+    /// <summary>Records that data is being handed to the connection now: the heartbeat interval counts from here.</summary>
+    public void Writing()
     {
         lock (_gate)
         {
             _lastWrite = _clock.Elapsed;
+            _heartbeatPending = false;
+        }
+    }
+
+    /// <summary>Records that the connection took everything written so far.</summary>
+    public void Flushed()
+    {
+        lock (_gate)
+        {
             _waitingSince = null;
         }
     }
@@ -122,10 +138,10 @@ public sealed class StreamWatchdog : IDisposable
             }
             else if (now - _lastWrite >= _heartbeat)
             {
+                // Wake the writer, or leave the heartbeat pending for when it next waits (it may be finishing a write).
                 heartbeat = _heartbeatDue;
                 _heartbeatDue = null;
-
-                // The writer now writes the heartbeat and calls Wrote; until it does, look again one interval on.
+                _heartbeatPending = heartbeat is null;
                 _lastWrite = now;
                 ArmAt(now + _heartbeat);
             }
