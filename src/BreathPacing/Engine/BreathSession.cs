@@ -82,6 +82,22 @@ public sealed class BreathSession : IDisposable
     /// <returns>An immutable snapshot.</returns>
     public BreathSessionSnapshot Snapshot() => _core.Snapshot();
 
+    /// <summary>
+    /// Brings this session in line with a newer snapshot of the same session, e.g. a pause made on another instance
+    /// of a scaled-out host: the snapshot's history must extend this session's, and each new change takes effect at
+    /// its recorded offset, so every instance emits the same events with the same sequence numbers. Returns
+    /// <see langword="false"/>, changing nothing, when that cannot be (the histories differ, or this session has
+    /// already emitted an event past a new change); then restore a fresh session from the snapshot instead.
+    /// </summary>
+    /// <param name="snapshot">A newer snapshot of this session.</param>
+    /// <returns>Whether the session now follows the snapshot's history.</returns>
+    /// <exception cref="ArgumentException">The snapshot is of another pattern or length.</exception>
+    public bool TryApply(BreathSessionSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return _core.TryApply(snapshot);
+    }
+
     /// <summary>Pauses: active time stops counting. Does nothing unless the session is running.</summary>
     public void Pause() => _core.Pause();
 

@@ -146,6 +146,103 @@ internal sealed class PacingSession : TimerWheelScheduler.Entry, IDisposable
         return session;
     }
 
+    /// <summary>
+    /// Brings the session in line with a newer snapshot of it (e.g. a pause made on another instance of a host): the
+    /// snapshot's history must extend this session's, and each new change takes effect at its recorded offset. Returns
+    /// <see langword="false"/>, changing nothing, when that cannot be: the histories differ, or this session has already
+    /// emitted an event past a new change's offset. Then restore a fresh session from the snapshot instead.
+    /// </summary>
+    public bool TryApply(BreathSessionSnapshot snapshot)
+    {
+        lock (this)
+        {
+            if (!Timeline.Pattern.Equals(snapshot.Pattern) || !Timeline.Length.Equals(snapshot.Length))
+            {
+                throw new ArgumentException("The snapshot is of another session: its pattern or length differs.", nameof(snapshot));
+            }
+
+            var mine = _control?.Records ?? [];
+            var theirs = snapshot.History;
+            if (theirs.Length < mine.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < mine.Length; i++)
+            {
+                if (theirs[i].ToRecord() != mine[i])
+                {
+                    return false;
+                }
+            }
+
+            if (theirs.Length == mine.Length)
+            {
+                return true;
+            }
+
+            // Check every new change fits where this session stands before changing anything.
+            var state = _state;
+            var last = _generator.LastOffset;
+            for (var i = mine.Length; i < theirs.Length; i++)
+            {
+                var record = theirs[i].ToRecord();
+                var fits = record.Kind switch
+                {
+                    ControlKind.Pause => state == Running,
+                    ControlKind.Resume => state == Paused,
+                    ControlKind.Skip => state == Running,
+                    _ => state != Completed,
+                };
+                // Nothing this session has emitted may lie past the change: for a skip, not even the boundary it skips from.
+                var at = record.Kind == ControlKind.Skip ? record.From : record.Offset;
+                if (!fits || _disposed || at < last || (record.Kind == ControlKind.Skip && _generator.NextBoundary > record.From))
+                {
+                    return false;
+                }
+
+                state = record.Kind switch
+                {
+                    ControlKind.Pause => Paused,
+                    ControlKind.Resume => Running,
+                    ControlKind.Stop => Completed,
+                    _ => state,
+                };
+            }
+
+            var control = EnsureControl();
+            for (var i = mine.Length; i < theirs.Length; i++)
+            {
+                var record = theirs[i].ToRecord();
+                control.Append(record);
+                switch (record.Kind)
+                {
+                    case ControlKind.Pause:
+                        control.PauseStartedAt = record.Offset + control.PausedTicks;
+                        _state = Paused;
+                        break;
+                    case ControlKind.Resume:
+                        control.PausedTicks += record.Duration;
+                        _state = Running;
+                        break;
+                    case ControlKind.Stop:
+                        control.PausedTicks += record.Duration;
+                        control.EndOffset = record.Offset;
+                        _state = Completed;
+                        break;
+                }
+            }
+
+            if (_state != Running)
+            {
+                CancelTimerLocked();
+            }
+        }
+
+        Pump();
+        return true;
+    }
+
     /// <summary>For a restored session, the first sequence number <c>Events</c> delivers; otherwise 0.</summary>
     public long FirstSequence
     {

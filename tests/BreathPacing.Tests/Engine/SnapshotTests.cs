@@ -180,6 +180,56 @@ public class SnapshotTests
     }
 
     [Fact]
+    public void TryApply_TwoInstancesOfOneSession_PauseAndStopOnOneReachTheOther_SameEventsOnBoth()
+    {
+        var time = new VirtualTime();
+        var pacer = new BreathPacer(new BreathPacingOptions { LateWakePolicy = LateWakePolicy.ReplayMissed });
+        using var a = pacer.Start(OneOne, SessionLength.Cycles(10), time.Scheduler);
+        time.AdvanceBySeconds(1.5);
+        using var b = pacer.Restore(a.Snapshot(), time.Scheduler); // a second instance, streaming the same session
+        var onA = new Recording();
+        var onB = new Recording();
+        using var sa = a.EventsAfter(-1).Subscribe(onA);
+        using var sb = b.EventsAfter(-1).Subscribe(onB);
+        time.AdvanceBySeconds(2.2);
+
+        a.Pause(); // on instance A; B learns of it from the newer snapshot
+        b.TryApply(a.Snapshot()).Should().BeTrue();
+        time.AdvanceBySeconds(5);
+        a.Resume();
+        b.TryApply(a.Snapshot()).Should().BeTrue();
+        time.AdvanceBySeconds(3.3);
+        b.Stop(); // and the other way round
+        a.TryApply(b.Snapshot()).Should().BeTrue();
+        time.AdvanceBySeconds(30);
+
+        onB.Events.Should().Equal(onA.Events);
+        onA.Events.Select(e => e.Kind).Should().Contain([BreathEventKind.SessionPaused, BreathEventKind.SessionResumed]);
+        onA.Events[^1].Should().BeOfType<SessionCompleted>().Which.Summary.EndedEarly.Should().BeTrue();
+        b.State.Should().Be(BreathSessionState.Completed);
+    }
+
+    [Fact]
+    public void TryApply_ThisInstanceAlreadyEmittedPastTheChange_ReturnsFalseAndChangesNothing()
+    {
+        var time = new VirtualTime();
+        var pacer = new BreathPacer();
+        using var a = pacer.Start(OneOne, SessionLength.Cycles(10), time.Scheduler);
+        time.AdvanceBySeconds(0.5);
+        var stale = new HistoricalScheduler(time.Scheduler.Now);
+        using var b = pacer.Restore(a.Snapshot(), stale);
+        time.AdvanceBySeconds(0.4);
+        a.Pause(); // at 0.9 s
+        stale.AdvanceBy(S(0.7)); // B has already emitted the exhale at 1 s
+
+        b.TryApply(a.Snapshot()).Should().BeFalse();
+        b.State.Should().Be(BreathSessionState.Running);
+        b.Snapshot().History.Should().BeEmpty();
+        FluentActions.Invoking(() => b.TryApply(pacer.Start(BreathingTechniques.OceansBreath(), null, time.Scheduler).Snapshot()))
+            .Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
     public void Json_RoundTrip_IsEqualAndValidAgainstTheSchema()
     {
         var time = new VirtualTime();
