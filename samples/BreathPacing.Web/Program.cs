@@ -48,6 +48,7 @@ app.UseStaticFiles();
 
 app.MapTechniqueEndpoints();
 app.MapSessionEndpoints();
+app.MapPracticeEndpoints();
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 
