@@ -345,6 +345,20 @@ public sealed class PracticeApiTests : IDisposable
         future.GetProperty("detail").GetString().Should().Contain("unsupported version 2");
     }
 
+    [Theory]
+    [InlineData("null", "$")]
+    [InlineData("[]", "$")]
+    [InlineData("\"journal\"", "$")]
+    [InlineData("{ \"version\": 1, \"records\": [], \"exportedBy\": \"x\" }", "exportedBy")]
+    [InlineData("{ \"version\": 1, \"records\": [ ", "not valid JSON")]
+    [InlineData("", "body")]
+    public async Task Read_NotAJournal_IsAProblem(string body, string mentions)
+    {
+        var problem = await ProblemOfAsync("/api/practice/read", body);
+
+        problem.GetRawText().Should().Contain(mentions);
+    }
+
     [Fact]
     public async Task OpenApi_DescribesThePracticeRoutes()
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -39,7 +40,9 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         var chromium = Chromium.Value.Ensure();
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production"));
-        _factory.UseKestrel(0);
+        // An explicit listener on a free port: UseKestrel(0) on a factory made by WithWebHostBuilder is not passed on
+        // to the host, which then binds the default port 5000 and collides with any other server on this machine.
+        _factory.UseKestrel(static kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
