@@ -83,8 +83,12 @@ export async function sessionEnded(id) {
   for (const button of $('feelings').querySelectorAll('button')) button.setAttribute('aria-pressed', 'false');
   delete card.dataset.feeling;
   setRatingStatus('');
-  card.hidden = !info || !journal || feelingText.size === 0;
-  if (card.hidden) return;
+  if (!info || !journal) {
+    card.hidden = true;
+    return;
+  }
+  // The session is kept whether or not the words to ask with could be loaded.
+  card.hidden = feelingText.size === 0;
   setRatingEnabled(false);
   try {
     const made = await recordOf(info, false);
@@ -104,21 +108,26 @@ async function rate(code) {
   setRatingEnabled(false);
   try {
     rated.entryId = await journal.setFeeling(rated.entryId, code);
-    for (const button of $('feelings').querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset.feeling === code));
-    $('rating').dataset.feeling = code;
-    let text = `Saved: ${feelingText.get(code)}.`;
-    const techniqueId = rated.info.created.techniqueId;
-    if (techniqueId) {
+  } catch (error) {
+    setRatingStatus(`Your answer could not be saved: ${problemText(error)}`);
+    setRatingEnabled(true);
+    return;
+  }
+  for (const button of $('feelings').querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset.feeling === code));
+  $('rating').dataset.feeling = code;
+  let text = `Saved: ${feelingText.get(code)}.`;
+  const techniqueId = rated.info.created.techniqueId;
+  if (techniqueId) {
+    try {
       const plan = await planFor(techniqueId);
       $('rating-status').dataset.reason = plan.reason.kind;
       text += ` Next time: ${plan.reason.text ?? `${secondsText(plan.session.seconds)} seconds per inhale.`}`;
+    } catch {
+      // The answer is kept; the suggestion shows on the setup form once the server can be reached.
     }
-    setRatingStatus(text);
-  } catch (error) {
-    setRatingStatus(`Your answer could not be saved: ${problemText(error)}`);
-  } finally {
-    setRatingEnabled(true);
   }
+  setRatingStatus(text);
+  setRatingEnabled(true);
   await Promise.all([refreshHistory(), showSuggestion(form.source())]);
 }
 
@@ -232,7 +241,13 @@ export async function refreshHistory() {
     $('history-actions').hidden = true;
     return;
   }
-  const entries = await journal.entries();
+  let entries;
+  try {
+    entries = await journal.entries();
+  } catch (error) {
+    $('history-summary').textContent = `The journal could not be read: ${problemText(error)}`;
+    return;
+  }
   if (generation !== historyGeneration) return;
   const n = entries.length;
   $('history').dataset.sessions = String(n);
