@@ -59,6 +59,7 @@ app.UseRateLimiter();
 var api = app.MapGroup(string.Empty).RequireRateLimiting(ClientRateLimits.Requests).AnswerHeadOnGet();
 api.MapTechniqueEndpoints();
 api.MapSessionEndpoints();
+api.MapPracticeEndpoints();
 api.MapOpenApi();
 app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
 
