@@ -232,7 +232,7 @@ public sealed class PracticeApiTests : IDisposable
         { "no session id", """{ "stop": true }""", HttpStatusCode.BadRequest, "sessionId is required" },
         { "an unknown session", """{ "sessionId": "0123456789abcdef0123456789abcdef", "stop": true }""", HttpStatusCode.NotFound, "0123456789abcdef0123456789abcdef" },
         { "an unknown feeling", """{ "sessionId": "{id}", "stop": true, "feeling": "meh" }""", HttpStatusCode.BadRequest, "feeling = 'meh'" },
-        { "a feeling as a number", """{ "sessionId": "{id}", "stop": true, "feeling": 3 }""", HttpStatusCode.BadRequest, "$.feeling" },
+        { "a feeling as a number", """{ "sessionId": "{id}", "stop": true, "feeling": 3 }""", HttpStatusCode.BadRequest, "\"field\":\"feeling\"" },
         { "other seconds than the session's", """{ "sessionId": "{id}", "stop": true, "seconds": 6 }""", HttpStatusCode.BadRequest, "seconds = 6" },
         { "progress the session did not have", """{ "sessionId": "{id}", "stop": true, "progress": true }""", HttpStatusCode.BadRequest, "progress = true" },
         { "an unknown time zone", """{ "sessionId": "{id}", "stop": true, "timeZone": "Mars/Olympus_Mons" }""", HttpStatusCode.BadRequest, "timeZone = 'Mars/Olympus_Mons'" },
