@@ -176,7 +176,7 @@ internal sealed class ConsoleApp(AppEnvironment environment, Action<IServiceColl
             }
             else
             {
-                console.MarkupLine($"[grey]{Markup.Escape(live ?? text)}[/]");
+                console.MarkupLine($"  [grey]{Markup.Escape(live ?? text)}[/]");
             }
         }
 

@@ -142,7 +142,7 @@ internal sealed class BreathCommand
         _seconds = new Option<double?>(SecondsName)
         {
             HelpName = "S",
-            Description = $"Starting seconds per inhale, {SecondsRange(techniques)}; the technique sets the other phases from it.",
+            Description = $"Starting seconds per inhale, {SecondsRange(techniques)}; the technique sets the other phases from it. Without it, the practice plan chooses.",
             CustomParser = r => Value(r, (string text, out double seconds) => TryNumber(text, out seconds), "a number of seconds"),
         };
 

@@ -62,8 +62,8 @@ internal sealed class Feelings(IGroundingCatalog catalog)
         ArgumentNullException.ThrowIfNull(console);
         var choices = All.Select((feeling, i) => $"[bold]{(i + 1).ToString(CultureInfo.InvariantCulture)}[/] {Markup.Escape(Text(feeling))}");
         console.WriteLine();
-        console.MarkupLine(Markup.Escape(Question));
-        console.MarkupLine($"  {string.Join("   ", choices)}   [grey](Enter skips)[/]");
+        console.MarkupLine($"  {Markup.Escape(Question)}");
+        console.MarkupLine($"    {string.Join("   ", choices)}   [grey](Enter skips)[/]");
         while (true)
         {
             ConsoleKeyInfo? key;
@@ -78,13 +78,13 @@ internal sealed class Feelings(IGroundingCatalog catalog)
 
             if (key is not { } pressed || pressed.Key is ConsoleKey.Enter or ConsoleKey.Escape)
             {
-                console.MarkupLine("[grey]Not rated.[/]");
+                console.MarkupLine("  [grey]Not rated.[/]");
                 return null;
             }
 
             if (FromKey(pressed) is { } feeling)
             {
-                console.MarkupLine($"[grey]Felt:[/] {Markup.Escape(Text(feeling))}");
+                console.MarkupLine($"  [grey]Felt:[/] {Markup.Escape(Text(feeling))}");
                 return feeling;
             }
         }
