@@ -194,7 +194,7 @@ internal sealed class ConsoleApp(AppEnvironment environment, Action<IServiceColl
 
         var feelings = new Feelings(content.Catalog);
         var felt = options.Felt;
-        if (felt is null && console is not null && !environment.IsInputRedirected && !cancellationToken.IsCancellationRequested)
+        if (felt is null && console is not null && console.Profile.Capabilities.Interactive && !environment.IsInputRedirected && !cancellationToken.IsCancellationRequested)
         {
             felt = await feelings.AskAsync(console, cancellationToken).ConfigureAwait(false);
         }
