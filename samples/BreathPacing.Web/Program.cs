@@ -4,16 +4,14 @@ using BreathPacing.Web.Api;
 using BreathPacing.Web.Content;
 using BreathPacing.Web.Hardening;
 using BreathPacing.Web.Sessions;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddOptions<WebSessionOptions>().Bind(builder.Configuration.GetSection(WebSessionOptions.Section))
-    .Validate(static o => o.MaxConcurrentSessions > 0 && o.IdleTimeout > TimeSpan.Zero && o.CompletedGracePeriod >= TimeSpan.Zero
-        && o.SweepInterval > TimeSpan.Zero && o.MaxSessionDuration > TimeSpan.Zero && o.MaxRequestBodyBytes > 0 && o.DefaultCycles > 0,
-        $"{WebSessionOptions.Section}: every limit must be positive.")
-    .ValidateOnStart();
+builder.Services.AddOptions<WebSessionOptions>().Bind(builder.Configuration.GetSection(WebSessionOptions.Section)).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<WebSessionOptions>, WebSessionOptionsValidator>();
 
 // The library, through its public DI entry point; it picks up an IScheduler or TimeProvider from the container.
 builder.Services.AddBreathPacing();
@@ -29,27 +27,41 @@ builder.Services.AddSingleton<EventMapper>();
 
 builder.Services.ConfigureHttpJsonOptions(static o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 builder.Services.Configure<RouteHandlerOptions>(static o => o.ThrowOnBadRequest = true);
+
+// Every error, from any layer, is written by one writer: problem+json with type, title, status and detail.
+builder.Services.AddSingleton<IProblemDetailsWriter, ProblemDocumentWriter>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddClientRateLimits();
 builder.Services.AddHealthChecks();
 builder.Services.AddOpenApi();
 
 var maxBody = builder.Configuration.GetSection(WebSessionOptions.Section).GetValue<long?>(nameof(WebSessionOptions.MaxRequestBodyBytes)) ?? new WebSessionOptions().MaxRequestBodyBytes;
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.AddServerHeader = false;
+    k.Limits.MaxRequestBodySize = maxBody;
+    k.Limits.MaxRequestLineSize = RequestTargetLimit.KestrelRequestLineBytes;
+});
 
 var app = builder.Build();
+var options = app.Services.GetRequiredService<IOptions<WebSessionOptions>>().Value;
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSecurityHeaders();
-app.UseRequestBodyLimit(app.Services.GetRequiredService<IOptions<WebSessionOptions>>().Value.MaxRequestBodyBytes);
+app.UseRequestTargetLimit(options.MaxRequestTargetLength);
+app.UseRequestBodyLimit(options.MaxRequestBodyBytes);
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseRateLimiter();
 
-app.MapTechniqueEndpoints();
-app.MapSessionEndpoints();
-app.MapOpenApi();
-app.MapHealthChecks("/healthz");
+var api = app.MapGroup(string.Empty).RequireRateLimiting(ClientRateLimits.Requests).AnswerHeadOnGet();
+api.MapTechniqueEndpoints();
+api.MapSessionEndpoints();
+api.MapPracticeEndpoints();
+api.MapOpenApi();
+app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
 
 app.Run();
 

@@ -10,7 +10,7 @@ public static class Program
           micro     [--smoke] [BenchmarkDotNet arguments, e.g. --filter *Timeline*]
           accuracy  [--events N] [--period-ms P] [--minutes M] [--smoke]
           scale     [--sessions N] [--seconds S] [--ramp-seconds R] [--contenders a,b] [--smoke]
-          web       [--clients N] [--seconds S] [--smoke]
+          web       [--clients N] [--seconds S] [--never-reading F] [--smoke]
           all       --smoke   (every mode for a few seconds, as CI does)
         """;
 

@@ -317,7 +317,7 @@ internal sealed class BreathCommand
 
     /// <summary>A notation mistake, e.g. <c>--pattern: cannot read "4-x-8": at character 3 expected a number of seconds, found 'x'.</c></summary>
     public static string NotationError(string option, string notation, BreathNotationException error) =>
-        $"{option}: cannot read \"{notation}\": at character {Invariant(error.Position + 1)} expected {error.Expected}, found {error.Found}.";
+        $"{option}: cannot read \"{notation}\": at character {Invariant(error.Position)} expected {error.Expected}, found {error.Found}.";
 
     /// <summary>
     /// The mistakes in a parse, one line each, naming the option and the value. A word the parser could not place

@@ -163,7 +163,7 @@ internal sealed class BreathView
 
     private IRenderable CueText(BreathPosition position, BreathSessionState state)
     {
-        var cue = state == BreathSessionState.Completed ? null : _content.CueText(position.Segment?.CueKey ?? position.Phase.CueKey);
+        var cue = state == BreathSessionState.Completed ? null : _content.CueText(position.Segment?.CueKey ?? position.Phase?.CueKey);
         var text = cue ?? (state == BreathSessionState.Completed ? string.Empty : Labels.Phase(position.PhaseKind) + (position.Segment is { } s ? " · " + Labels.Region(s.Region) : string.Empty));
         return new Padder(new Markup($"[italic]{Markup.Escape(text)}[/]"), new Padding(0, 1, 0, 0));
     }

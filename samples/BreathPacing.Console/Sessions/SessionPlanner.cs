@@ -113,7 +113,7 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
         {
             return SessionLength.Choose(pattern, options.Cycles, options.Minutes, SessionLength.Cycles(defaultCycles));
         }
-        catch (InvalidBreathPatternException e)
+        catch (InvalidSessionLengthException e)
         {
             throw UsageException.ForOption(options.Cycles is null ? BreathCommand.MinutesName : BreathCommand.CyclesName, e.Message);
         }

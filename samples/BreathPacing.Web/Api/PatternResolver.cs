@@ -42,14 +42,19 @@ public sealed class PatternResolver(TechniqueDirectory techniques, PatternFormat
         var max = options.Value.MaxSessionDuration;
         if (request.Cycles is { } cycles && (cycles < 1 || cycles > PatternLimits.MaximumCycles))
         {
-            return Fail(Problems.BadRequest($"cycles = {cycles}: expected a whole number from 1 up to a session of {max.TotalMinutes:0} minutes.",
-                new Dictionary<string, object?> { ["field"] = "cycles", ["value"] = cycles }));
+            return Fail(Problems.InvalidField("cycles", cycles.ToString(CultureInfo.InvariantCulture),
+                $"cycles = {cycles}: expected a whole number from 1 up to a session of {max.TotalMinutes:0} minutes."));
         }
 
-        if (request.Minutes is { } minutes && (double.IsNaN(minutes) || minutes <= 0 || minutes > max.TotalMinutes))
+        if (request.Minutes is { } minutes && (!double.IsFinite(minutes) || minutes <= 0 || minutes > max.TotalMinutes))
         {
-            return Fail(Problems.BadRequest($"minutes = {minutes.ToString(CultureInfo.InvariantCulture)}: expected more than 0 and at most {max.TotalMinutes:0}.",
-                new Dictionary<string, object?> { ["field"] = "minutes", ["value"] = minutes }));
+            return Fail(Problems.InvalidField("minutes", Problems.Echo(minutes),
+                $"minutes = {Problems.Echo(minutes)}: expected more than 0 and at most {max.TotalMinutes:0}."));
+        }
+
+        if (request.Seconds is { } seconds && !double.IsFinite(seconds))
+        {
+            return Fail(Problems.InvalidField("seconds", Problems.Echo(seconds), $"seconds = {Problems.Echo(seconds)}: expected a finite number."));
         }
 
         try
@@ -61,8 +66,8 @@ public sealed class PatternResolver(TechniqueDirectory techniques, PatternFormat
                 var technique = techniques.Find(id);
                 if (technique is null)
                 {
-                    return Fail(Problems.BadRequest($"techniqueId = '{id}': no technique has this id or alias. GET /api/techniques lists them.",
-                        new Dictionary<string, object?> { ["field"] = "techniqueId", ["value"] = id }));
+                    return Fail(Problems.InvalidField("techniqueId", id,
+                        $"techniqueId = '{Problems.Echo(id)}': no technique has this id or alias. GET /api/techniques lists them."));
                 }
 
                 techniqueId = technique.Id;
@@ -100,14 +105,14 @@ public sealed class PatternResolver(TechniqueDirectory techniques, PatternFormat
             var timeline = new BreathTimeline(pattern, length);
             if (timeline.TotalDuration is not { } total || total > max)
             {
-                var asked = request.Cycles is { } n ? $"cycles = {n}" : request.Minutes is { } mm ? $"minutes = {mm.ToString(CultureInfo.InvariantCulture)}" : $"length = {length}";
+                var asked = request.Cycles is { } n ? $"cycles = {n}" : request.Minutes is { } mm ? $"minutes = {Problems.Echo(mm)}" : $"length = {length}";
                 return Fail(Problems.BadRequest($"{asked}: the session would last {timeline.TotalDuration?.ToString() ?? "forever"}; at most {max} is allowed.",
                     new Dictionary<string, object?> { ["field"] = request.Cycles is not null ? "cycles" : request.Minutes is not null ? "minutes" : "pattern" }));
             }
 
             return new PatternResolution(timeline, techniqueId, null);
         }
-        catch (InvalidBreathPatternException error)
+        catch (BreathValidationException error)
         {
             return Fail(Problems.InvalidPattern(error));
         }

@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Net.ServerSentEvents;
-using System.Reactive.Linq;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Threading.Channels;
 using BreathPacing.Web.Content;
+using BreathPacing.Web.Hardening;
 using BreathPacing.Web.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -21,28 +18,41 @@ public static class SessionEndpoints
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
         var sessions = app.MapGroup("/api/sessions").WithTags("Sessions");
-        sessions.MapPost("/", Create).WithName("StartSession").WithSummary("Starts a session of a technique, a notation or a pattern.");
-        sessions.MapGet("/{id}/events", Events).WithName("SessionEvents")
-            .WithSummary("The session's events as Server-Sent Events; send Last-Event-ID to resume after an event.");
+        sessions.MapPost("/", Create).WithName("StartSession").WithSummary("Starts a session of a technique, a notation or a pattern.")
+            .Accepts<CreateSessionRequest>("application/json")
+            .RequireRateLimiting(ClientRateLimits.SessionCreate);
+        sessions.MapMethods("/{id}/events", [HttpMethods.Get, HttpMethods.Head], Events).WithName("SessionEvents")
+            .WithSummary("The session's events as Server-Sent Events; send Last-Event-ID to resume after an event.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         sessions.MapPost("/{id}/pause", Pause).WithName("PauseSession").WithSummary("Pauses the session.");
         sessions.MapPost("/{id}/resume", Resume).WithName("ResumeSession").WithSummary("Resumes the session.");
         sessions.MapDelete("/{id}", Stop).WithName("StopSession").WithSummary("Stops the session and forgets it.");
         return app;
     }
 
-    private static Results<Created<SessionCreated>, ProblemHttpResult> Create(
-        CreateSessionRequest request, PatternResolver resolver, SessionRegistry registry, PatternFormats formats)
+    private static async Task<Results<Created<SessionCreated>, ProblemHttpResult>> Create(
+        HttpContext context, PatternResolver resolver, SessionRegistry registry, PatternFormats formats)
     {
-        var resolved = resolver.Resolve(request);
+        var (request, problem) = await SessionRequestReader.ReadAsync(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var resolved = resolver.Resolve(request!);
         if (resolved.Problem is not null)
         {
             return resolved.Problem;
         }
 
         var timeline = resolved.Timeline!;
-        if (!registry.TryStart(timeline, resolved.TechniqueId, out var session))
+        var options = registry.Options;
+        switch (registry.TryStart(timeline, resolved.TechniqueId, ClientAddress.KeyOf(context), out var session))
         {
-            return Problems.TooManySessions(registry.Options.MaxConcurrentSessions);
+            case SessionStartResult.ServerFull:
+                return Problems.TooManySessions(options.MaxConcurrentSessions, options.SweepInterval);
+            case SessionStartResult.ClientFull:
+                return Problems.TooManySessionsForClient(options.MaxSessionsPerClient, options.SweepInterval);
         }
 
         var pattern = timeline.Pattern;
@@ -53,13 +63,12 @@ public static class SessionEndpoints
         return TypedResults.Created($"/api/sessions/{session.Id}", body);
     }
 
-    private static Results<ServerSentEventsResult<string>, ProblemHttpResult> Events(
+    private static Results<EventStreamResult, ProblemHttpResult> Events(
         string id,
         [FromHeader(Name = "Last-Event-ID")] string? lastEventId,
         SessionRegistry registry,
         EventMapper mapper,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-        HttpContext context)
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         if (registry.Find(id) is not { } session)
         {
@@ -68,34 +77,21 @@ public static class SessionEndpoints
 
         var after = -1L;
         if (!string.IsNullOrWhiteSpace(lastEventId)
-            && (!long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out after)))
+            && !long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out after))
         {
-            return Problems.BadRequest($"Last-Event-ID = '{lastEventId}': expected the sequence number of an event received earlier.",
-                new Dictionary<string, object?> { ["field"] = "Last-Event-ID" });
+            return Problems.InvalidField("Last-Event-ID", lastEventId,
+                $"Last-Event-ID = '{Problems.Echo(lastEventId)}': expected the sequence number of an event received earlier.");
         }
 
-        return TypedResults.ServerSentEvents(Stream(session, after, mapper, json.Value.SerializerOptions, context.RequestAborted));
-    }
-
-    /// <summary>
-    /// The events after <paramref name="after"/>, live until the session completes. Each payload is stamped as
-    /// the engine emits the event (or, for events replayed to a late client, as it is replayed). The
-    /// subscription and its buffer live exactly as long as the request: a client that disconnects detaches at once.
-    /// </summary>
-    private static async IAsyncEnumerable<SseItem<string>> Stream(
-        WebSession session, long after, EventMapper mapper, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var channel = Channel.CreateUnbounded<EventPayload>(new UnboundedChannelOptions { SingleReader = true });
-        using var client = session.AttachClient();
-        using var subscription = session.Session.Events
-            .Where(e => e.Sequence > after)
-            .Subscribe(e => channel.Writer.TryWrite(mapper.Map(session, e)), error => channel.Writer.TryComplete(error), () => channel.Writer.TryComplete());
-
-        await foreach (var payload in channel.Reader.ReadAllAsync(cancellationToken))
+        var options = registry.Options;
+        return session.TryAttach(after, options, registry.Streams, out var stream) switch
         {
-            var data = JsonSerializer.Serialize(payload, payload.GetType(), json);
-            yield return new SseItem<string>(data, payload.Kind.ToString()) { EventId = payload.Sequence.ToString(CultureInfo.InvariantCulture) };
-        }
+            StreamAttachResult.Attached => new EventStreamResult(stream!, mapper, json.Value.SerializerOptions, registry),
+            StreamAttachResult.BeyondSession => Problems.InvalidField("Last-Event-ID", lastEventId,
+                $"Last-Event-ID = {after}: this session has sent events up to {session.EventCount - 1} only; send the id of an event received from it."),
+            StreamAttachResult.SessionFull => Problems.TooManyStreams(options.MaxStreamsPerSession, options.HeartbeatInterval),
+            _ => Problems.ServerStreamsFull(options.MaxStreams, options.HeartbeatInterval),
+        };
     }
 
     private static Results<Ok<SessionStateView>, ProblemHttpResult> Pause(string id, SessionRegistry registry) =>

@@ -53,13 +53,15 @@ public sealed class PatternFormats
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(notation);
 
-        // BreathNotationException.Position counts from 0 here; people count characters from 1.
-        var position = error.Position + 1;
+        // The library counts characters from 1, and gives the input as it can safely be shown (long input cut around
+        // the spot, invisible characters spelled out) with the column of the spot within it.
+        var position = error.Position;
         var detail = string.Create(CultureInfo.InvariantCulture, $"notation: expected {error.Expected} at character {position}, found {error.Found}.");
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The notation is malformed.",
             extensions: new Dictionary<string, object?>
             {
-                ["field"] = "notation", ["position"] = position, ["input"] = notation, ["expected"] = error.Expected, ["found"] = error.Found,
+                ["field"] = "notation", ["position"] = position, ["input"] = error.Input, ["column"] = error.Column,
+                ["expected"] = error.Expected, ["found"] = error.Found,
             });
     }
 

@@ -13,6 +13,7 @@ public sealed class SessionRegistry : IDisposable
 {
     private readonly ConcurrentDictionary<string, WebSession> _sessions = new(StringComparer.Ordinal);
     private readonly object _createGate = new();
+    private readonly StreamSlots _streams;
     private readonly IBreathPacer _pacer;
     private readonly TimeProvider _time;
     private readonly WebSessionOptions _options;
@@ -26,6 +27,7 @@ public sealed class SessionRegistry : IDisposable
         _pacer = pacer;
         _time = time;
         _options = options.Value;
+        _streams = new StreamSlots(_options.MaxStreams);
     }
 
     /// <summary>The clock that paces sessions and expires them.</summary>
@@ -40,28 +42,61 @@ public sealed class SessionRegistry : IDisposable
     /// <summary>How many held sessions are running or paused: the number the cap applies to.</summary>
     public int ActiveCount => _sessions.Values.Count(static s => s.Session.State != BreathSessionState.Completed);
 
-    /// <summary>Starts a session of <paramref name="timeline"/>, unless the cap is reached.</summary>
+    /// <summary>The server-wide event-stream slots (<see cref="WebSessionOptions.MaxStreams"/>).</summary>
+    public StreamSlots Streams => _streams;
+
+    /// <summary>What the event streams are doing: waiting clients, drops.</summary>
+    public StreamStatistics StreamStatistics { get; } = new();
+
+    /// <summary>How many live events all open streams hold that their clients have not yet taken.</summary>
+    public int BufferedEvents => _sessions.Values.Sum(static s => s.BufferedEvents);
+
+    /// <summary>Starts a session of <paramref name="timeline"/> for <paramref name="client"/>, unless a cap is reached.</summary>
     /// <param name="timeline">The pattern and length.</param>
     /// <param name="techniqueId">The technique it came from, if any.</param>
+    /// <param name="client">The client (address partition) asking.</param>
     /// <param name="session">The new session.</param>
-    /// <returns><see langword="false"/> when <see cref="WebSessionOptions.MaxConcurrentSessions"/> sessions already run.</returns>
-    public bool TryStart(BreathTimeline timeline, string? techniqueId, out WebSession? session)
+    /// <returns>Whether it started, or which cap refused it.</returns>
+    public SessionStartResult TryStart(BreathTimeline timeline, string? techniqueId, string client, out WebSession? session)
     {
+        session = null;
         lock (_createGate)
         {
-            if (ActiveCount >= _options.MaxConcurrentSessions)
+            var active = 0;
+            var mine = 0;
+            foreach (var held in _sessions.Values)
             {
-                session = null;
-                return false;
+                if (held.Session.State != BreathSessionState.Completed)
+                {
+                    active++;
+                    if (string.Equals(held.Client, client, StringComparison.Ordinal))
+                    {
+                        mine++;
+                    }
+                }
+            }
+
+            if (active >= _options.MaxConcurrentSessions)
+            {
+                return SessionStartResult.ServerFull;
+            }
+
+            if (mine >= _options.MaxSessionsPerClient)
+            {
+                return SessionStartResult.ClientFull;
             }
 
             var id = NewId();
             var startedAt = _time.GetUtcNow();
-            session = new WebSession(id, _pacer.Start(timeline), startedAt, techniqueId, Scheduler);
+            session = new WebSession(id, client, _pacer.Start(timeline), startedAt, techniqueId, Scheduler, _time);
             _sessions[id] = session;
-            return true;
+            return SessionStartResult.Started;
         }
     }
+
+    /// <summary>The ids of every held session.</summary>
+    /// <returns>A snapshot of the ids.</returns>
+    public IReadOnlyList<string> AllIds() => [.. _sessions.Keys];
 
     /// <summary>Finds a held session.</summary>
     /// <param name="id">The session id.</param>
@@ -110,4 +145,17 @@ public sealed class SessionRegistry : IDisposable
 
     // 128 random bits: a session id is also the capability to control the session.
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}
+
+/// <summary>The outcome of <see cref="SessionRegistry.TryStart"/>.</summary>
+public enum SessionStartResult
+{
+    /// <summary>The session started.</summary>
+    Started,
+
+    /// <summary>The server already runs <see cref="WebSessionOptions.MaxConcurrentSessions"/> sessions.</summary>
+    ServerFull,
+
+    /// <summary>The client already holds <see cref="WebSessionOptions.MaxSessionsPerClient"/> sessions.</summary>
+    ClientFull,
 }

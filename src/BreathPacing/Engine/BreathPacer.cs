@@ -50,6 +50,14 @@ public sealed class BreathPacer : IBreathPacer
         return new BreathSession(timeline, scheduler, _options);
     }
 
+    /// <inheritdoc />
+    public BreathSession Restore(BreathSessionSnapshot snapshot, IScheduler scheduler)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        return BreathSession.Restore(snapshot, scheduler, _options);
+    }
+
     /// <summary>A cold stream: each subscription starts its own session, which is the subscription's disposable.</summary>
     private sealed class ColdSession(BreathTimeline timeline, IScheduler scheduler, BreathPacingOptions options) : IObservable<BreathEvent>
     {

@@ -73,6 +73,16 @@ public static class BreathPacerExtensions
         return pacer.Start(new BreathTimeline(pattern, length), scheduler);
     }
 
+    /// <summary>Restores a session from <paramref name="snapshot"/> on the pacer's default scheduler; see <see cref="IBreathPacer.Restore"/>.</summary>
+    /// <param name="pacer">The pacer.</param>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <returns>The restored session.</returns>
+    public static BreathSession Restore(this IBreathPacer pacer, BreathSessionSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(pacer);
+        return pacer.Restore(snapshot, pacer.DefaultScheduler);
+    }
+
     /// <summary>Starts a controllable session of <paramref name="timeline"/> on the pacer's default scheduler.</summary>
     /// <param name="pacer">The pacer.</param>
     /// <param name="timeline">The pattern and length.</param>

@@ -29,10 +29,15 @@ public sealed class BreathSession : IDisposable
     private readonly BreathPacingOptions _options;
 
     internal BreathSession(BreathTimeline timeline, IScheduler scheduler, BreathPacingOptions options)
+        : this(PacingSession.StartShared(timeline, scheduler, options), options)
+    {
+    }
+
+    private BreathSession(PacingSession core, BreathPacingOptions options)
     {
         _options = options;
-        _core = PacingSession.StartShared(timeline, scheduler, options);
-        Events = new SessionEvents(_core, -1);
+        _core = core;
+        Events = new SessionEvents(_core, core.FirstSequence - 1);
     }
 
     /// <summary>The session's timeline: its pattern, length and arithmetic.</summary>
@@ -42,8 +47,8 @@ public sealed class BreathSession : IDisposable
     public IScheduler Scheduler => _core.Scheduler;
 
     /// <summary>
-    /// The session's events from its start: a late subscriber first receives what already happened, then
-    /// live events. Completes after <see cref="SessionCompleted"/>.
+    /// The session's events from its start (for a restored session, from where its snapshot left off): a late subscriber
+    /// first receives what already happened, then live events. Completes after <see cref="SessionCompleted"/>.
     /// </summary>
     public IObservable<BreathEvent> Events { get; }
 
@@ -67,7 +72,30 @@ public sealed class BreathSession : IDisposable
     public IObservable<BreathEvent> EventsAfter(long sequence)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sequence, -1);
-        return sequence == -1 ? Events : new SessionEvents(_core, sequence);
+        return new SessionEvents(_core, sequence);
+    }
+
+    /// <summary>
+    /// The session's whole state now: save it (e.g. as JSON, see the snapshot's format in docs/) when the app goes to
+    /// the background or the host stops, and <see cref="IBreathPacer.Restore"/> it later, anywhere.
+    /// </summary>
+    /// <returns>An immutable snapshot.</returns>
+    public BreathSessionSnapshot Snapshot() => _core.Snapshot();
+
+    /// <summary>
+    /// Brings this session in line with a newer snapshot of the same session, e.g. a pause made on another instance
+    /// of a scaled-out host: the snapshot's history must extend this session's, and each new change takes effect at
+    /// its recorded offset, so every instance emits the same events with the same sequence numbers. Returns
+    /// <see langword="false"/>, changing nothing, when that cannot be (the histories differ, or this session has
+    /// already emitted an event past a new change); then restore a fresh session from the snapshot instead.
+    /// </summary>
+    /// <param name="snapshot">A newer snapshot of this session.</param>
+    /// <returns>Whether the session now follows the snapshot's history.</returns>
+    /// <exception cref="ArgumentException">The snapshot is of another pattern or length.</exception>
+    public bool TryApply(BreathSessionSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return _core.TryApply(snapshot);
     }
 
     /// <summary>Pauses: active time stops counting. Does nothing unless the session is running.</summary>
@@ -109,6 +137,9 @@ public sealed class BreathSession : IDisposable
         ArgumentNullException.ThrowIfNull(scheduler);
         return new FrameStream(_core, interval, scheduler, _options);
     }
+
+    internal static BreathSession Restore(BreathSessionSnapshot snapshot, IScheduler scheduler, BreathPacingOptions options) =>
+        new(PacingSession.StartRestored(snapshot, scheduler, options), options);
 
     /// <summary>Stops the session if it is still going (see <see cref="Stop"/>) and frees its timer.</summary>
     public void Dispose() => _core.Stop();

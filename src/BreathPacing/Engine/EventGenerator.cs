@@ -19,6 +19,7 @@ internal struct EventGenerator
 
     private BoundaryCursor _cursor;
     private long _sequence;
+    private long _lastOffset;
     private int _recordIndex;
     private byte _stage;
 
@@ -34,6 +35,9 @@ internal struct EventGenerator
 
     /// <summary>The sequence number of the next event; also how many have been generated.</summary>
     public readonly long Sequence => _sequence;
+
+    /// <summary>The offset of the last event generated (0 before any).</summary>
+    public readonly long LastOffset => _lastOffset;
 
     /// <summary>How many control records have been placed in the stream.</summary>
     public readonly int RecordIndex => _recordIndex;
@@ -55,7 +59,16 @@ internal struct EventGenerator
     /// The next event, or <see langword="null"/> when nothing more is due: control records are always due, boundaries
     /// only at or before <paramref name="limit"/> (the active time now; <see cref="long.MaxValue"/> to replay).
     /// </summary>
-    public BreathEvent? Next(ImmutableArray<ControlRecord> records, long limit) => Next(records, limit, materialize: true);
+    public BreathEvent? Next(ImmutableArray<ControlRecord> records, long limit)
+    {
+        var e = Next(records, limit, materialize: true);
+        if (e is not null)
+        {
+            _lastOffset = e.Offset.Ticks;
+        }
+
+        return e;
+    }
 
     private BreathEvent? Next(ImmutableArray<ControlRecord> records, long limit, bool materialize)
     {
@@ -64,7 +77,7 @@ internal struct EventGenerator
             case NotStarted:
                 _stage = Running;
                 var t = Timeline;
-                return materialize ? new SessionStarted(_sequence++, TimeSpan.Zero, t.Pattern, t.Length, t.TotalCycles, t.TotalDuration) : Dropped();
+                return materialize ? new SessionStarted(_sequence++, TimeSpan.Zero, t.Pattern, t.Length, t.TotalCycles, t.TotalDuration) : Dropped(0);
             case Finished:
                 return null;
         }
@@ -94,14 +107,28 @@ internal struct EventGenerator
     /// </summary>
     public void SkipTo(ImmutableArray<ControlRecord> records, long sequence)
     {
-        while (_sequence < sequence && Next(records, long.MaxValue, materialize: false) is not null)
+        while (_sequence < sequence && Next(records, long.MaxValue, materialize: false) is { } e)
         {
+            _lastOffset = Math.Max(_lastOffset, e == DroppedEvent ? _lastOffset : e.Offset.Ticks);
         }
     }
 
-    private BreathEvent? Dropped()
+    /// <summary>Walks past every event due by <paramref name="limit"/>, making no event objects; returns how many.</summary>
+    public long SkipDue(ImmutableArray<ControlRecord> records, long limit)
+    {
+        var start = _sequence;
+        while (Next(records, limit, materialize: false) is { } e)
+        {
+            _lastOffset = Math.Max(_lastOffset, e == DroppedEvent ? _lastOffset : e.Offset.Ticks);
+        }
+
+        return _sequence - start;
+    }
+
+    private BreathEvent? Dropped(long offset)
     {
         _sequence++;
+        _lastOffset = offset;
         return DroppedEvent;
     }
 
@@ -116,7 +143,7 @@ internal struct EventGenerator
         if (!materialize && kind != BreathBoundaryKind.SessionEnd)
         {
             _cursor.MoveNext();
-            return Dropped();
+            return Dropped(offset);
         }
 
         switch (kind)
@@ -140,7 +167,7 @@ internal struct EventGenerator
     {
         if (!materialize && record.Kind is ControlKind.Pause or ControlKind.Resume)
         {
-            return Dropped();
+            return Dropped(record.Offset);
         }
 
         switch (record.Kind)

@@ -27,6 +27,18 @@ public interface IBreathPacer
     /// <returns>The events, completing after <see cref="SessionCompleted"/>.</returns>
     IObservable<BreathEvent> Pace(BreathTimeline timeline, IScheduler scheduler);
 
+    /// <summary>
+    /// Restores a session from <paramref name="snapshot"/> on <paramref name="scheduler"/>: it continues where the original
+    /// would be now on that scheduler's clock (measured from <see cref="BreathSessionSnapshot.StartedAt"/>), with the same
+    /// sequence numbers and ideal offsets. Its <see cref="BreathSession.Events"/> start after the events the snapshot had
+    /// reached, so nothing is delivered twice; what fell due meanwhile follows <see cref="LateWakePolicy"/> (by default
+    /// one <see cref="SessionSkippedAhead"/>). A paused session is restored paused, a completed one completes.
+    /// </summary>
+    /// <param name="snapshot">The snapshot, e.g. from <see cref="BreathSession.Snapshot"/>.</param>
+    /// <param name="scheduler">The scheduler that supplies time.</param>
+    /// <returns>The restored session; dispose it when done.</returns>
+    BreathSession Restore(BreathSessionSnapshot snapshot, IScheduler scheduler);
+
     /// <summary>Starts a controllable session on <paramref name="scheduler"/> at once.</summary>
     /// <param name="timeline">The pattern and length to pace.</param>
     /// <param name="scheduler">The scheduler that supplies time.</param>

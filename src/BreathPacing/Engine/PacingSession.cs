@@ -104,6 +104,176 @@ internal sealed class PacingSession : TimerWheelScheduler.Entry, IDisposable
     }
 
     /// <summary>
+    /// A session restored from <paramref name="snapshot"/>: its time since start is measured from the snapshot's
+    /// start instant on this scheduler's clock (never less than at the snapshot), its history is the snapshot's, and its
+    /// stream continues at the snapshot's sequence number. What fell due meanwhile follows the late wake-up policy.
+    /// </summary>
+    public static PacingSession StartRestored(BreathSessionSnapshot snapshot, IScheduler scheduler, BreathPacingOptions options)
+    {
+        var session = new PacingSession(new BreathTimeline(snapshot.Pattern, snapshot.Length), scheduler, options, NoSubscribers);
+        long delay;
+        int generation;
+        lock (session)
+        {
+            var control = session.EnsureControl();
+            control.Restore([.. snapshot.History.Select(c => c.ToRecord())]);
+            control.RestoredFrom = snapshot.Sequence;
+            foreach (var change in snapshot.History)
+            {
+                control.PausedTicks += change.PausedFor.Ticks;
+            }
+
+            var elapsedAtSnapshot = (snapshot.TakenAt - snapshot.StartedAt).Ticks;
+            control.ElapsedBase = Math.Max(elapsedAtSnapshot, (scheduler.Now - snapshot.StartedAt).Ticks);
+            session.StartClockLocked();
+            switch (snapshot.State)
+            {
+                case BreathSessionState.Paused:
+                    session._state = Paused;
+                    control.PauseStartedAt = snapshot.ActiveTime.Ticks + control.PausedTicks;
+                    break;
+                case BreathSessionState.Completed:
+                    session._state = Completed;
+                    control.EndOffset = snapshot.ActiveTime.Ticks;
+                    break;
+            }
+
+            session._generator.SkipTo(control.Records, snapshot.Sequence);
+            delay = session.ArmLocked(0, out generation);
+        }
+
+        session.ScheduleTimer(delay, generation);
+        return session;
+    }
+
+    /// <summary>
+    /// Brings the session in line with a newer snapshot of it (e.g. a pause made on another instance of a host): the
+    /// snapshot's history must extend this session's, and each new change takes effect at its recorded offset. Returns
+    /// <see langword="false"/>, changing nothing, when that cannot be: the histories differ, or this session has already
+    /// emitted an event past a new change's offset. Then restore a fresh session from the snapshot instead.
+    /// </summary>
+    public bool TryApply(BreathSessionSnapshot snapshot)
+    {
+        lock (this)
+        {
+            if (!Timeline.Pattern.Equals(snapshot.Pattern) || !Timeline.Length.Equals(snapshot.Length))
+            {
+                throw new ArgumentException("The snapshot is of another session: its pattern or length differs.", nameof(snapshot));
+            }
+
+            var mine = _control?.Records ?? [];
+            var theirs = snapshot.History;
+            if (theirs.Length < mine.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < mine.Length; i++)
+            {
+                if (theirs[i].ToRecord() != mine[i])
+                {
+                    return false;
+                }
+            }
+
+            if (theirs.Length == mine.Length)
+            {
+                return true;
+            }
+
+            // Check every new change fits where this session stands before changing anything.
+            var state = _state;
+            var last = _generator.LastOffset;
+            for (var i = mine.Length; i < theirs.Length; i++)
+            {
+                var record = theirs[i].ToRecord();
+                var fits = record.Kind switch
+                {
+                    ControlKind.Pause => state == Running,
+                    ControlKind.Resume => state == Paused,
+                    ControlKind.Skip => state == Running,
+                    _ => state != Completed,
+                };
+                // Nothing this session has emitted may lie past the change: for a skip, not even the boundary it skips from.
+                var at = record.Kind == ControlKind.Skip ? record.From : record.Offset;
+                if (!fits || _disposed || at < last || (record.Kind == ControlKind.Skip && _generator.NextBoundary > record.From))
+                {
+                    return false;
+                }
+
+                state = record.Kind switch
+                {
+                    ControlKind.Pause => Paused,
+                    ControlKind.Resume => Running,
+                    ControlKind.Stop => Completed,
+                    _ => state,
+                };
+            }
+
+            var control = EnsureControl();
+            for (var i = mine.Length; i < theirs.Length; i++)
+            {
+                var record = theirs[i].ToRecord();
+                control.Append(record);
+                switch (record.Kind)
+                {
+                    case ControlKind.Pause:
+                        control.PauseStartedAt = record.Offset + control.PausedTicks;
+                        _state = Paused;
+                        break;
+                    case ControlKind.Resume:
+                        control.PausedTicks += record.Duration;
+                        _state = Running;
+                        break;
+                    case ControlKind.Stop:
+                        control.PausedTicks += record.Duration;
+                        control.EndOffset = record.Offset;
+                        _state = Completed;
+                        break;
+                }
+            }
+
+            if (_state != Running)
+            {
+                CancelTimerLocked();
+            }
+        }
+
+        Pump();
+        return true;
+    }
+
+    /// <summary>For a restored session, the first sequence number <c>Events</c> delivers; otherwise 0.</summary>
+    public long FirstSequence
+    {
+        get
+        {
+            lock (this)
+            {
+                return _control?.RestoredFrom ?? 0;
+            }
+        }
+    }
+
+    /// <summary>The session's whole state now (see <see cref="BreathSessionSnapshot"/>).</summary>
+    public BreathSessionSnapshot Snapshot()
+    {
+        lock (this)
+        {
+            var active = ActiveLocked();
+            var state = (BreathSessionState)_state;
+            if (Timeline.TotalDuration is { } total && active >= total.Ticks)
+            {
+                // The end has come though its timer has not run yet: the snapshot says so.
+                state = BreathSessionState.Completed;
+                active = total.Ticks;
+            }
+
+            return BreathSessionSnapshot.Of(Timeline, _scheduler.Now, ElapsedLocked(), active, state, _generator.Sequence, _control?.Records ?? default);
+        }
+    }
+
+    /// <summary>
     /// Subscribes to the session's events with a sequence number greater than <paramref name="after"/>: what already
     /// happened is generated again and delivered first, then live events. The replay runs on whichever thread drains
     /// (the caller's, unless called from inside a callback, when it follows the current event).
@@ -247,21 +417,26 @@ internal sealed class PacingSession : TimerWheelScheduler.Entry, IDisposable
         int generation;
         lock (this)
         {
-            if (_scheduler is TimerWheelScheduler wheel)
-            {
-                _origin = wheel.Timestamp();
-            }
-            else
-            {
-                // Monotonic: the scheduler's own stopwatch (Rx finds it through IServiceProvider), never its Now.
-                EnsureControl().Clock = (_scheduler as IStopwatchProvider)?.StartStopwatch() ?? _scheduler.StartStopwatch();
-            }
+            StartClockLocked();
 
             // The first events are due at once; they are delivered on the scheduler, not inside this call.
             delay = ArmLocked(0, out generation);
         }
 
         ScheduleTimer(delay, generation);
+    }
+
+    private void StartClockLocked()
+    {
+        if (_scheduler is TimerWheelScheduler wheel)
+        {
+            _origin = wheel.Timestamp();
+        }
+        else
+        {
+            // Monotonic: the scheduler's own stopwatch (Rx finds it through IServiceProvider), never its Now.
+            EnsureControl().Clock = (_scheduler as IStopwatchProvider)?.StartStopwatch() ?? _scheduler.StartStopwatch();
+        }
     }
 
     /// <summary>Drains what is due unless another thread is already draining (it will see what was recorded).</summary>
@@ -554,9 +729,9 @@ internal sealed class PacingSession : TimerWheelScheduler.Entry, IDisposable
         }
     }
 
-    private long ElapsedLocked() => _scheduler is TimerWheelScheduler wheel
+    private long ElapsedLocked() => (_control?.ElapsedBase ?? 0) + (_scheduler is TimerWheelScheduler wheel
         ? wheel.ElapsedTicks(_origin)
-        : _control?.Clock?.Elapsed.Ticks ?? 0;
+        : _control?.Clock?.Elapsed.Ticks ?? 0);
 
     private long ActiveLocked() => _state switch
     {
@@ -587,6 +762,14 @@ internal sealed class PacingSession : TimerWheelScheduler.Entry, IDisposable
         public IDisposable? Timer { get; set; }
 
         public int Generation { get; set; }
+
+        /// <summary>For a restored session: the time since its start (pauses included) when its clock started here.</summary>
+        public long ElapsedBase { get; set; }
+
+        /// <summary>For a restored session: the first sequence number it delivers to <c>Events</c>.</summary>
+        public long RestoredFrom { get; set; }
+
+        public void Restore(ImmutableArray<ControlRecord> records) => Records = records;
 
         public void Append(ControlRecord record) => Records = Records.Add(record);
     }

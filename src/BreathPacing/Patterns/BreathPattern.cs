@@ -48,10 +48,13 @@ public sealed record BreathPattern
         ProgressionSteps = progression is null ? 1 : (int)ProgressionMath.LevelCount(phases[ReferencePhaseIndex].Duration, progression);
     }
 
-    /// <summary>The pattern's display name; never empty.</summary>
+    /// <summary>The pattern's display name: one line of visible text, trimmed and normalised to NFC (see <see cref="Create"/>).</summary>
     public string Name { get; }
 
-    /// <summary>The phases of one cycle, in order. Never empty; holds out at least one inhale and one exhale.</summary>
+    /// <summary>
+    /// The phases of one cycle, in order: at least one inhale and one exhale, and every hold of the kind the nearest
+    /// earlier breath (round the cycle) calls for.
+    /// </summary>
     public ImmutableArray<BreathPhase> Phases { get; }
 
     /// <summary>How the breaths lengthen as the session goes on, or <see langword="null"/> for a steady pattern.</summary>
@@ -135,9 +138,14 @@ public sealed record BreathPattern
     }
 
     /// <summary>Starts composing a pattern named <paramref name="name"/>.</summary>
-    /// <param name="name">The display name; not empty, at most <see cref="PatternLimits.MaximumNameLength"/> characters.</param>
+    /// <param name="name">
+    /// The display name. It is trimmed (whitespace and invisible characters at either end) and normalised to Unicode NFC
+    /// (where the platform can: not in globalization-invariant mode), and must then be one line of at most
+    /// <see cref="PatternLimits.MaximumNameLength"/> characters with at least one visible character, free of control
+    /// characters and of bidirectional overrides, embeddings and isolates (U+202A–U+202E, U+2066–U+2069).
+    /// </param>
     /// <returns>A new builder; call <see cref="BreathPatternBuilder.Build"/> when done.</returns>
-    /// <exception cref="InvalidBreathPatternException"><paramref name="name"/> is empty or too long.</exception>
+    /// <exception cref="InvalidBreathPatternException"><paramref name="name"/> breaks one of these rules; the error names <c>name</c>.</exception>
     public static BreathPatternBuilder Create(string name) => new(name);
 
     /// <inheritdoc />
@@ -165,23 +173,14 @@ public sealed record BreathPattern
 
     private static int CountBreaths(ImmutableArray<BreathPhase> phases)
     {
+        // An exhale starts a new breath when the nearest earlier breath (round the cycle) is an inhale.
         var breaths = 0;
         for (var i = 0; i < phases.Length; i++)
         {
-            if (phases[i].Kind != BreathPhaseKind.Exhale)
+            if (phases[i].Kind == BreathPhaseKind.Exhale
+                && phases[BreathPhaseKinds.NearestBreathBefore(phases.Length, p => phases[p].Kind, i)].Kind == BreathPhaseKind.Inhale)
             {
-                continue;
-            }
-
-            // An exhale starts a new breath when the nearest earlier breathing phase (round the cycle) is an inhale.
-            for (var back = 1; back <= phases.Length; back++)
-            {
-                var kind = phases[(i - back + phases.Length) % phases.Length].Kind;
-                if (kind is BreathPhaseKind.Inhale or BreathPhaseKind.Exhale)
-                {
-                    breaths += kind == BreathPhaseKind.Inhale ? 1 : 0;
-                    break;
-                }
+                breaths++;
             }
         }
 
@@ -189,5 +188,5 @@ public sealed record BreathPattern
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Name} ({Phases.Length} phases, {PatternLimits.Format(CycleDuration)} per cycle)";
+    public override string ToString() => $"{Name} ({Phases.Length} phases, {ExactSeconds.Text(CycleDuration)} per cycle)";
 }

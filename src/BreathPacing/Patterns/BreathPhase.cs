@@ -32,8 +32,8 @@ public sealed record BreathPhase
     /// <summary>The key of the guidance text shown while this phase runs, or <see langword="null"/>.</summary>
     public string? CueKey { get; }
 
-    /// <summary>Whether the lungs fill, stay, or empty during this phase.</summary>
-    public bool IsHold => Kind is BreathPhaseKind.HoldAfterInhale or BreathPhaseKind.HoldAfterExhale;
+    /// <summary>Whether this phase is a hold: the lungs stay as they are (full after an inhale, empty after an exhale).</summary>
+    public bool IsHold => Kind.IsHold();
 
     /// <inheritdoc />
     public bool Equals(BreathPhase? other) =>

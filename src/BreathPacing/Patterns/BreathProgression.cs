@@ -35,13 +35,13 @@ public sealed record BreathProgression
     {
         if (step <= TimeSpan.Zero || step > PatternLimits.MaximumPhaseDuration)
         {
-            throw new InvalidBreathPatternException("progression.step", PatternLimits.Format(step),
-                $"expected a positive step of at most {PatternLimits.Format(PatternLimits.MaximumPhaseDuration)}.");
+            throw new InvalidBreathPatternException("progression.step", ExactSeconds.Text(step),
+                $"expected a positive step of at most {ExactSeconds.Text(PatternLimits.MaximumPhaseDuration)}.");
         }
 
         if (everyCycles is < 1 or > 1000)
         {
-            throw new InvalidBreathPatternException("progression.everyCycles", everyCycles.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            throw new InvalidBreathPatternException("progression.everyCycles", PatternLimits.Count(everyCycles),
                 "expected from 1 to 1000 cycles per step.");
         }
 

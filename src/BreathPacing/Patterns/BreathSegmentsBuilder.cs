@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 
 namespace BreathPacing;
 
@@ -12,35 +11,38 @@ public sealed class BreathSegmentsBuilder
     internal BreathSegmentsBuilder(string field) => _field = field;
 
     /// <summary>Adds a segment that takes <paramref name="share"/> of the phase.</summary>
-    /// <param name="region">The body region's identifier, unique within the phase, e.g. <see cref="BodyRegions.Chest"/>.</param>
+    /// <param name="region">
+    /// The body region's identifier, unique within the phase, e.g. <see cref="BodyRegions.Chest"/>: one line of visible text,
+    /// trimmed and normalised, at most <see cref="PatternLimits.MaximumKeyLength"/> characters.
+    /// </param>
     /// <param name="share">The fraction of the phase, in (0, 1]. The shares of a phase must sum to 1.</param>
-    /// <param name="cueKey">The key of the guidance text for this segment, or <see langword="null"/>.</param>
+    /// <param name="cueKey">The key of the guidance text for this segment (the same rule as a phase's cue key), or <see langword="null"/>.</param>
     /// <returns>This builder, for chaining.</returns>
-    /// <exception cref="InvalidBreathPatternException">The region is empty or repeated, or the share is out of range.</exception>
+    /// <exception cref="InvalidBreathPatternException">
+    /// The region or cue key is not valid text (see <see cref="BreathPatternBuilder"/>), the region is repeated, or the share is out of range.
+    /// </exception>
     public BreathSegmentsBuilder Add(string region, double share, string? cueKey = null)
     {
         var index = _segments.Count;
-        if (string.IsNullOrWhiteSpace(region))
+        var field = $"{_field}.segments[{index}]";
+        var id = UserText.Normalise(field + ".region", region, "region id", PatternLimits.MaximumKeyLength);
+        if (_segments.Any(s => string.Equals(s.Region, id, StringComparison.Ordinal)))
         {
-            throw new InvalidBreathPatternException($"{_field}.segments[{index}].region", $"\"{region}\"", "expected a non-empty region id.");
-        }
-
-        if (_segments.Any(s => string.Equals(s.Region, region, StringComparison.Ordinal)))
-        {
-            throw new InvalidBreathPatternException($"{_field}.segments[{index}].region", $"\"{region}\"", "duplicate segment id: each region appears once per phase.");
+            throw new InvalidBreathPatternException(field + ".region", UserText.Quote(region), "duplicate segment id: each region appears once per phase.");
         }
 
         if (double.IsNaN(share) || share <= 0 || share > 1)
         {
-            throw new InvalidBreathPatternException($"{_field}.segments[{index}].share", PatternLimits.Format(share), "expected a fraction of the phase in (0, 1].");
+            throw new InvalidBreathPatternException(field + ".share", ExactSeconds.Number(share), "expected a fraction of the phase in (0, 1].");
         }
 
+        var key = cueKey is null ? null : UserText.Normalise(field + ".cueKey", cueKey, "cue key", PatternLimits.MaximumKeyLength);
         if (index >= PatternLimits.MaximumSegments)
         {
-            throw new InvalidBreathPatternException($"{_field}.segments", (index + 1).ToString(CultureInfo.InvariantCulture), $"at most {PatternLimits.MaximumSegments} segments per phase.");
+            throw new InvalidBreathPatternException($"{_field}.segments", PatternLimits.Count(index + 1), $"at most {PatternLimits.MaximumSegments} segments per phase.");
         }
 
-        _segments.Add(new BreathSegment(region, share, cueKey));
+        _segments.Add(new BreathSegment(id, share, key));
         return this;
     }
 
@@ -73,7 +75,7 @@ public sealed class BreathSegmentsBuilder
 
         if (Math.Abs(sum - 1.0) > PatternLimits.ShareTolerance)
         {
-            throw new InvalidBreathPatternException($"{_field}.segments", "shares summing to " + PatternLimits.Format(sum), "the segment shares of a phase must sum to 1 (the whole phase).");
+            throw new InvalidBreathPatternException($"{_field}.segments", "shares summing to " + ExactSeconds.Number(sum), "the segment shares of a phase must sum to 1 (the whole phase).");
         }
 
         return _segments.ToImmutable();

@@ -2,64 +2,65 @@ using System.Globalization;
 
 namespace BreathPacing;
 
-/// <summary>The bounds every pattern is validated against.</summary>
+/// <summary>
+/// The bounds every pattern and session length is validated against. Read-only properties rather than constants, so
+/// that a later version can change a bound without recompiling the code that reads it.
+/// </summary>
 public static class PatternLimits
 {
-    /// <summary>The shortest phase: 10 milliseconds.</summary>
-    public static readonly TimeSpan MinimumPhaseDuration = TimeSpan.FromMilliseconds(10);
+    /// <summary>The shortest inhale, exhale or hold: 10 milliseconds. (A hold of exactly 0 s means "no hold" and is left out.)</summary>
+    public static TimeSpan MinimumPhaseDuration { get; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>The longest phase: 10 minutes. Anything longer is not a breath.</summary>
-    public static readonly TimeSpan MaximumPhaseDuration = TimeSpan.FromMinutes(10);
+    public static TimeSpan MaximumPhaseDuration { get; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The most phases in one cycle: 64.</summary>
-    public const int MaximumPhases = 64;
+    public static int MaximumPhases { get; } = 64;
 
     /// <summary>The most segments in one phase: 32.</summary>
-    public const int MaximumSegments = 32;
+    public static int MaximumSegments { get; } = 32;
 
-    /// <summary>The longest pattern name: 200 characters.</summary>
-    public const int MaximumNameLength = 200;
+    /// <summary>The longest pattern name, after trimming and normalisation: 200 characters (UTF-16 code units).</summary>
+    public static int MaximumNameLength { get; } = 200;
 
-    /// <summary>The most cycles a session may be asked for: 1,000,000.</summary>
-    public const int MaximumCycles = 1_000_000;
+    /// <summary>The longest cue key or region id, after trimming and normalisation: 100 characters (UTF-16 code units).</summary>
+    public static int MaximumKeyLength { get; } = 100;
+
+    /// <summary>
+    /// The most cycles a session may be asked for by count (<see cref="SessionLength.Cycles"/>): 1,000,000. A timed
+    /// session (<see cref="SessionLength.Of"/>) runs as many cycles as its time needs, which may be more.
+    /// </summary>
+    public static int MaximumCycles { get; } = 1_000_000;
 
     /// <summary>The longest timed session: 7 days.</summary>
-    public static readonly TimeSpan MaximumSessionDuration = TimeSpan.FromDays(7);
+    public static TimeSpan MaximumSessionDuration { get; } = TimeSpan.FromDays(7);
 
     /// <summary>The most distinct steps a progression may take: 1,000.</summary>
-    public const int MaximumProgressionSteps = 1_000;
+    public static int MaximumProgressionSteps { get; } = 1_000;
 
     /// <summary>How far segment shares may stray from summing to exactly 1: one part in a million.</summary>
-    public const double ShareTolerance = 1e-6;
+    public static double ShareTolerance { get; } = 1e-6;
 
-    internal static string Format(TimeSpan value) =>
-        value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
-
-    internal static string Format(double value) =>
-        double.IsNaN(value) ? "NaN" : value.ToString("R", CultureInfo.InvariantCulture);
-
-    internal static void CheckPhaseDuration(string field, TimeSpan duration)
+    /// <summary>Checks the duration of a phase: an inhale or exhale lasts from the minimum to the maximum; a hold may also be 0 (no hold).</summary>
+    internal static void CheckPhaseDuration(string field, BreathPhaseKind kind, TimeSpan duration)
     {
-        if (duration < MinimumPhaseDuration || duration > MaximumPhaseDuration)
+        if (duration >= MinimumPhaseDuration && duration <= MaximumPhaseDuration)
         {
-            throw new InvalidBreathPatternException(field, Format(duration),
-                $"a phase lasts from {Format(MinimumPhaseDuration)} to {Format(MaximumPhaseDuration)}.");
+            return;
         }
+
+        if (duration == TimeSpan.Zero && kind.IsHold())
+        {
+            return;
+        }
+
+        throw new InvalidBreathPatternException(field, ExactSeconds.Text(duration), kind.IsHold()
+            ? $"a hold lasts from {ExactSeconds.Text(MinimumPhaseDuration)} to {ExactSeconds.Text(MaximumPhaseDuration)}, or 0 s for no hold."
+            : $"a phase lasts from {ExactSeconds.Text(MinimumPhaseDuration)} to {ExactSeconds.Text(MaximumPhaseDuration)}.");
     }
 
-    internal static TimeSpan Seconds(string field, double seconds)
-    {
-        if (double.IsNaN(seconds) || double.IsInfinity(seconds))
-        {
-            throw new InvalidBreathPatternException(field, Format(seconds), "expected a finite number of seconds.");
-        }
+    /// <summary>Checks a duration that must lie within the phase limits (a progression's target).</summary>
+    internal static void CheckPhaseDuration(string field, TimeSpan duration) => CheckPhaseDuration(field, BreathPhaseKind.Inhale, duration);
 
-        if (seconds <= 0 || seconds > MaximumPhaseDuration.TotalSeconds)
-        {
-            throw new InvalidBreathPatternException(field, Format(seconds) + " s",
-                $"a phase lasts from {Format(MinimumPhaseDuration)} to {Format(MaximumPhaseDuration)}.");
-        }
-
-        return TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
-    }
+    internal static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 
 namespace BreathPacing;
 
@@ -48,15 +47,15 @@ internal static class ProgressionMath
         var reference = phases[referenceIndex].Duration;
         if (progression.Target <= reference)
         {
-            throw new InvalidBreathPatternException("progression.target", PatternLimits.Format(progression.Target),
-                $"expected a target longer than the first inhale ({PatternLimits.Format(reference)}): a progression lengthens the breath.");
+            throw new InvalidBreathPatternException("progression.target", ExactSeconds.Text(progression.Target),
+                $"expected a target longer than the first inhale ({ExactSeconds.Text(reference)}): a progression lengthens the breath.");
         }
 
         var levels = LevelCount(reference, progression);
         if (levels > PatternLimits.MaximumProgressionSteps)
         {
-            throw new InvalidBreathPatternException("progression.step", PatternLimits.Format(progression.Step),
-                $"too small: reaching {PatternLimits.Format(progression.Target)} would take {levels.ToString(CultureInfo.InvariantCulture)} steps; at most {PatternLimits.MaximumProgressionSteps}.");
+            throw new InvalidBreathPatternException("progression.step", ExactSeconds.Text(progression.Step),
+                $"too small: reaching {ExactSeconds.Text(progression.Target)} would take {levels.ToString(System.Globalization.CultureInfo.InvariantCulture)} steps; at most {PatternLimits.MaximumProgressionSteps}.");
         }
 
         for (var i = 0; i < phases.Length; i++)
@@ -64,8 +63,8 @@ internal static class ProgressionMath
             var scaled = TimeSpan.FromTicks(Scale(phases[i].Duration.Ticks, reference.Ticks, progression.Target.Ticks));
             if (scaled > PatternLimits.MaximumPhaseDuration)
             {
-                throw new InvalidBreathPatternException("progression.target", PatternLimits.Format(progression.Target),
-                    $"would stretch phases[{i}] to {PatternLimits.Format(scaled)}, beyond the {PatternLimits.Format(PatternLimits.MaximumPhaseDuration)} limit.");
+                throw new InvalidBreathPatternException("progression.target", ExactSeconds.Text(progression.Target),
+                    $"would stretch phases[{i}] to {ExactSeconds.Text(scaled)}, beyond the {ExactSeconds.Text(PatternLimits.MaximumPhaseDuration)} limit.");
             }
         }
     }

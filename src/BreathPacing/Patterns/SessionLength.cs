@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BreathPacing;
 
 /// <summary>How long a session runs.</summary>
@@ -11,7 +9,7 @@ public enum SessionLengthKind
     /// <summary>A fixed number of whole cycles.</summary>
     Cycles = 1,
 
-    /// <summary>At least a span of active time, rounded up to end on a whole cycle.</summary>
+    /// <summary>At least a span of active time, rounded up to end on a whole cycle (as many cycles as that takes).</summary>
     Duration = 2,
 }
 
@@ -37,49 +35,69 @@ public sealed record SessionLength
     /// <summary>The number of cycles, when <see cref="Kind"/> is <see cref="SessionLengthKind.Cycles"/>; otherwise 0.</summary>
     public int CycleCount { get; }
 
+    private static string MaximumDays => ExactSeconds.Number(PatternLimits.MaximumSessionDuration.TotalDays);
+
     /// <summary>The requested active time, when <see cref="Kind"/> is <see cref="SessionLengthKind.Duration"/>; otherwise zero.</summary>
     public TimeSpan Duration { get; }
 
     /// <summary>A session of exactly <paramref name="count"/> cycles.</summary>
     /// <param name="count">From 1 to <see cref="PatternLimits.MaximumCycles"/>.</param>
-    /// <exception cref="InvalidBreathPatternException"><paramref name="count"/> is out of range.</exception>
+    /// <returns>The length.</returns>
+    /// <exception cref="InvalidSessionLengthException"><paramref name="count"/> is out of range; the field is <c>length.cycles</c>.</exception>
     public static SessionLength Cycles(int count)
     {
         if (count < 1 || count > PatternLimits.MaximumCycles)
         {
-            throw new InvalidBreathPatternException("length.cycles", count.ToString(CultureInfo.InvariantCulture),
-                $"expected from 1 to {PatternLimits.MaximumCycles} cycles.");
+            throw new InvalidSessionLengthException("length.cycles", PatternLimits.Count(count),
+                $"expected from 1 to {PatternLimits.Count(PatternLimits.MaximumCycles)} cycles.");
         }
 
         return new SessionLength(SessionLengthKind.Cycles, count, TimeSpan.Zero);
     }
 
-    /// <summary>A session of at least <paramref name="duration"/> of active time, ending on a whole cycle.</summary>
+    /// <summary>
+    /// A session of at least <paramref name="duration"/> of active time, ending on the first whole cycle at or after it.
+    /// It runs as many cycles as that takes, even beyond <see cref="PatternLimits.MaximumCycles"/> (which bounds only
+    /// <see cref="Cycles"/>).
+    /// </summary>
     /// <param name="duration">Positive, at most <see cref="PatternLimits.MaximumSessionDuration"/>.</param>
-    /// <exception cref="InvalidBreathPatternException"><paramref name="duration"/> is out of range.</exception>
+    /// <returns>The length.</returns>
+    /// <exception cref="InvalidSessionLengthException"><paramref name="duration"/> is out of range; the field is <c>length.duration</c>.</exception>
     public static SessionLength Of(TimeSpan duration)
     {
         if (duration <= TimeSpan.Zero || duration > PatternLimits.MaximumSessionDuration)
         {
-            throw new InvalidBreathPatternException("length.duration", PatternLimits.Format(duration),
-                $"expected a positive duration of at most {PatternLimits.MaximumSessionDuration.TotalDays} days.");
+            throw new InvalidSessionLengthException("length.duration", ExactSeconds.Text(duration),
+                $"expected a positive duration of at most {MaximumDays} days ({ExactSeconds.Text(PatternLimits.MaximumSessionDuration)}).");
         }
 
         return new SessionLength(SessionLengthKind.Duration, 0, duration);
     }
 
-    /// <summary>A session of at least <paramref name="minutes"/> minutes of active time, ending on a whole cycle.</summary>
-    /// <param name="minutes">Positive and finite, at most 7 days' worth.</param>
-    /// <exception cref="InvalidBreathPatternException"><paramref name="minutes"/> is out of range.</exception>
+    /// <summary>
+    /// A session of at least <paramref name="minutes"/> minutes of active time (rounded to the nearest 100 ns tick), ending
+    /// on the first whole cycle at or after it.
+    /// </summary>
+    /// <param name="minutes">Positive and finite, at most 7 days' worth (10,080), and at least one tick (about 1.7E-10).</param>
+    /// <returns>The length.</returns>
+    /// <exception cref="InvalidSessionLengthException"><paramref name="minutes"/> is out of range; the field is <c>length.minutes</c>.</exception>
     public static SessionLength Minutes(double minutes)
     {
-        if (double.IsNaN(minutes) || minutes <= 0 || minutes > PatternLimits.MaximumSessionDuration.TotalMinutes)
+        var maximum = PatternLimits.MaximumSessionDuration.TotalMinutes;
+        if (!double.IsFinite(minutes) || minutes <= 0 || minutes > maximum)
         {
-            throw new InvalidBreathPatternException("length.minutes", PatternLimits.Format(minutes),
-                $"expected a positive number of minutes, at most {PatternLimits.MaximumSessionDuration.TotalMinutes}.");
+            throw new InvalidSessionLengthException("length.minutes", ExactSeconds.Number(minutes),
+                $"expected a positive number of minutes, at most {ExactSeconds.Number(maximum)} ({MaximumDays} days).");
         }
 
-        return Of(TimeSpan.FromTicks((long)Math.Round(minutes * TimeSpan.TicksPerMinute)));
+        var ticks = ExactSeconds.Ticks(minutes, TimeSpan.TicksPerMinute);
+        if (ticks == 0)
+        {
+            throw new InvalidSessionLengthException("length.minutes", ExactSeconds.Number(minutes),
+                "too short: less than half of the smallest time step (100 ns); expected a positive number of minutes.");
+        }
+
+        return new SessionLength(SessionLengthKind.Duration, 0, TimeSpan.FromTicks(ticks));
     }
 
     /// <summary>
@@ -92,13 +110,17 @@ public sealed record SessionLength
     /// <param name="minutes">A number of minutes the user asked for, or <see langword="null"/>.</param>
     /// <param name="fallback">The length when nothing else decides; <see langword="null"/> for <see cref="OpenEnded"/>.</param>
     /// <returns>The length.</returns>
-    /// <exception cref="InvalidBreathPatternException">Both <paramref name="cycles"/> and <paramref name="minutes"/> are given, or one is out of range; the message names it.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="pattern"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidSessionLengthException">
+    /// Both <paramref name="cycles"/> and <paramref name="minutes"/> are given (field <c>length</c>), or the one given is out
+    /// of range (field <c>length.cycles</c> or <c>length.minutes</c>), as <see cref="Cycles"/> and <see cref="Minutes"/> check it.
+    /// </exception>
     public static SessionLength Choose(BreathPattern pattern, int? cycles = null, double? minutes = null, SessionLength? fallback = null)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         return (cycles, minutes) switch
         {
-            ({ } c, { } m) => throw new InvalidBreathPatternException("length", string.Create(CultureInfo.InvariantCulture, $"{c} cycles and {m} minutes"), "give cycles or minutes, not both."),
+            ({ } c, { } m) => throw new InvalidSessionLengthException("length", $"{PatternLimits.Count(c)} cycles and {ExactSeconds.Number(m)} minutes", "give cycles or minutes, not both."),
             ({ } c, null) => Cycles(c),
             (null, { } m) => Minutes(m),
             _ when pattern.DefaultLength.Kind != SessionLengthKind.OpenEnded => pattern.DefaultLength,
@@ -109,8 +131,8 @@ public sealed record SessionLength
     /// <inheritdoc />
     public override string ToString() => Kind switch
     {
-        SessionLengthKind.Cycles => CycleCount.ToString(CultureInfo.InvariantCulture) + " cycles",
-        SessionLengthKind.Duration => PatternLimits.Format(Duration),
+        SessionLengthKind.Cycles => PatternLimits.Count(CycleCount) + " cycles",
+        SessionLengthKind.Duration => ExactSeconds.Text(Duration),
         _ => "open-ended",
     };
 }

@@ -114,7 +114,7 @@ public sealed record BreathPatternAnalysis
     {
         // Start just after a breathing phase so a run that wraps round the cycle is counted whole.
         var start = 0;
-        while (start < phases.Count && IsHold(phases[start].Kind))
+        while (start < phases.Count && phases[start].Kind.IsHold())
         {
             start++;
         }
@@ -124,12 +124,10 @@ public sealed record BreathPatternAnalysis
         for (var step = 1; step <= phases.Count; step++)
         {
             var (kind, duration) = phases[(start + step) % phases.Count];
-            run = IsHold(kind) ? run + duration : TimeSpan.Zero;
+            run = kind.IsHold() ? run + duration : TimeSpan.Zero;
             longest = run > longest ? run : longest;
         }
 
         return longest;
     }
-
-    private static bool IsHold(BreathPhaseKind kind) => kind is BreathPhaseKind.HoldAfterInhale or BreathPhaseKind.HoldAfterExhale;
 }

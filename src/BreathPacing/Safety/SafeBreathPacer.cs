@@ -43,6 +43,15 @@ public sealed class SafeBreathPacer : IBreathPacer
 
     /// <inheritdoc />
     /// <exception cref="UnsafeBreathPatternException">The pattern raises a warning under <see cref="Profile"/>.</exception>
+    public BreathSession Restore(BreathSessionSnapshot snapshot, IScheduler scheduler)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Profile.EnsureAcceptable(snapshot.Pattern);
+        return _inner.Restore(snapshot, scheduler);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="UnsafeBreathPatternException">The pattern raises a warning under <see cref="Profile"/>.</exception>
     public BreathSession Start(BreathTimeline timeline, IScheduler scheduler)
     {
         ArgumentNullException.ThrowIfNull(timeline);

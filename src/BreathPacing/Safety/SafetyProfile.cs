@@ -169,5 +169,5 @@ public sealed record SafetyProfile
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+    private static string Seconds(TimeSpan value) => BreathPacing.ExactSeconds.Text(value);
 }

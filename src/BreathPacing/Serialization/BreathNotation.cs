@@ -12,6 +12,12 @@ namespace BreathPacing.Serialization;
 /// </summary>
 /// <remarks>
 /// <para>
+/// The notation follows the pattern model of <see cref="BreathPatternBuilder"/>: a number of seconds is read as the
+/// nearest 100 ns tick and then checked (0.01 s to 600 s); a hold of 0 s is no hold (as
+/// <see cref="BreathPatternBuilder.HoldAfterInhale"/> with <see cref="TimeSpan.Zero"/>); a <c>hold</c> keeps what the
+/// nearest earlier breath left, counting round the cycle.
+/// </para>
+/// <para>
 /// The notation carries phase kinds and durations (exact to the 100 ns tick) and a default length counted in
 /// cycles. It does not carry a name, airways, cue keys, segments, progressions or a timed default length:
 /// <see cref="Format"/> refuses patterns that have them (use <see cref="BreathPatternJson"/> for those).
@@ -24,6 +30,9 @@ public static class BreathNotation
 {
     private const int MaximumNumberLength = 24;
 
+    // Far beyond any valid duration, yet small enough that converting to ticks cannot overflow.
+    private const decimal MaximumReadableSeconds = 1_000_000_000m;
+
     /// <summary>Reads a pattern from its compact notation.</summary>
     /// <param name="notation">The notation, e.g. <c>4-7-8</c>, <c>10x 4-0-6-0</c> or <c>in 4 hold 7 out 8</c>.</param>
     /// <param name="name">
@@ -32,8 +41,11 @@ public static class BreathNotation
     /// </param>
     /// <returns>The validated pattern. A repeat count such as <c>10x</c> becomes its <see cref="BreathPattern.DefaultLength"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="notation"/> is <see langword="null"/>.</exception>
-    /// <exception cref="BreathNotationException">The notation is invalid; the exception gives the position and what was expected.</exception>
-    /// <exception cref="InvalidBreathPatternException"><paramref name="name"/> is empty or too long.</exception>
+    /// <exception cref="BreathNotationException">
+    /// The notation is invalid; the exception gives the 1-based position, what was expected there, and the input with the
+    /// spot marked.
+    /// </exception>
+    /// <exception cref="InvalidBreathPatternException"><paramref name="name"/> is not a valid name (see <see cref="BreathPattern.Create"/>).</exception>
     public static BreathPattern Parse(string notation, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(notation);
@@ -66,13 +78,13 @@ public static class BreathNotation
     /// <param name="pattern">The pattern, when the notation is valid.</param>
     /// <param name="error">What is wrong, when it is not.</param>
     /// <returns>Whether the notation is valid.</returns>
-    /// <exception cref="InvalidBreathPatternException"><paramref name="name"/> is empty or too long.</exception>
+    /// <exception cref="InvalidBreathPatternException"><paramref name="name"/> is not a valid name (see <see cref="BreathPattern.Create"/>).</exception>
     public static bool TryParse(string? notation, string? name, [NotNullWhen(true)] out BreathPattern? pattern, [NotNullWhen(false)] out BreathNotationException? error)
     {
         if (notation is null)
         {
             pattern = null;
-            error = new BreathNotationException(0, "a breath notation such as \"4-7-8\"", "null");
+            error = new BreathNotationException(string.Empty, 1, "a breath notation such as \"4-7-8\"", "null");
             return false;
         }
 
@@ -99,8 +111,8 @@ public static class BreathNotation
     /// <returns>The notation. The name is not part of it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="pattern"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
-    /// The notation cannot express the pattern: it has segments, airways, cue keys, a progression, a timed default
-    /// length, or a hold that does not follow its kind's breath (see <see cref="TryFormat"/>).
+    /// The notation cannot express the pattern: it has segments, airways, cue keys, a progression or a timed default
+    /// length (see <see cref="TryFormat"/>).
     /// </exception>
     public static string Format(BreathPattern pattern)
     {
@@ -108,7 +120,7 @@ public static class BreathNotation
         var problem = WhyNotExpressible(pattern);
         if (problem is not null)
         {
-            throw new ArgumentException($"The breath notation cannot express pattern \"{pattern.Name}\": {problem}. Use {nameof(BreathPatternJson)} to save it instead.", nameof(pattern));
+            throw new ArgumentException($"The breath notation cannot express pattern {UserText.Quote(pattern.Name)}: {problem}. Use {nameof(BreathPatternJson)} to save it instead.", nameof(pattern));
         }
 
         return FormatPhases(pattern.Phases.Select(p => (p.Kind, p.Duration)).ToList(),
@@ -163,33 +175,11 @@ public static class BreathNotation
                 return $"phases[{i}] has a cue key";
             }
 
-            if (phase.IsHold && HoldKindAfter(pattern.Phases.Select(p => p.Kind).ToList(), i) != phase.Kind)
-            {
-                return $"phases[{i}] is a {phase.Kind} that follows the opposite breath";
-            }
+            // Every hold is of the kind its nearest earlier breath calls for: the pattern model guarantees it, and a
+            // notation "hold" means exactly that, so holds need no check here.
         }
 
         return null;
-    }
-
-    // A hold in the notation holds whatever the nearest earlier inhale or exhale left, counting round the cycle.
-    private static BreathPhaseKind HoldKindAfter(IReadOnlyList<BreathPhaseKind> kinds, int index)
-    {
-        for (var back = 1; back <= kinds.Count; back++)
-        {
-            var kind = kinds[((index - back) % kinds.Count + kinds.Count) % kinds.Count];
-            if (kind == BreathPhaseKind.Inhale)
-            {
-                return BreathPhaseKind.HoldAfterInhale;
-            }
-
-            if (kind == BreathPhaseKind.Exhale)
-            {
-                return BreathPhaseKind.HoldAfterExhale;
-            }
-        }
-
-        return BreathPhaseKind.HoldAfterInhale;
     }
 
     private static string FormatPhases(IReadOnlyList<(BreathPhaseKind Kind, TimeSpan Duration)> phases, int? repeat)
@@ -233,11 +223,8 @@ public static class BreathNotation
         return text.ToString();
     }
 
-    private static string Seconds((BreathPhaseKind Kind, TimeSpan Duration) phase) => Seconds(phase.Duration);
-
     // Exact: ticks are 100 ns, so seven fraction digits always suffice.
-    private static string Seconds(TimeSpan duration) =>
-        ((decimal)duration.Ticks / TimeSpan.TicksPerSecond).ToString("0.#######", CultureInfo.InvariantCulture);
+    private static string Seconds((BreathPhaseKind Kind, TimeSpan Duration) phase) => BreathPacing.ExactSeconds.Number(phase.Duration);
 
     private static string DefaultName(ParsedNotation parsed)
     {
@@ -371,12 +358,15 @@ public static class BreathNotation
             return (value, start);
         }
 
+        // A number is read as the nearest 100 ns tick (halves away from zero), as BreathPatternJson reads it, and only
+        // then checked: 600.00000004 is 600 s, and a hold that rounds to 0 s is no hold.
         private ParsedPhase? ReadDuration(BreathPhaseKind kind, string role)
         {
             var (seconds, start) = ReadNumber();
-            if (seconds == 0)
+            var ticks = seconds > MaximumReadableSeconds ? long.MaxValue : BreathPacing.ExactSeconds.Ticks(seconds);
+            if (ticks == 0)
             {
-                if (kind is BreathPhaseKind.Inhale or BreathPhaseKind.Exhale)
+                if (!kind.IsHold())
                 {
                     throw Error($"a positive {role} duration (0 means \"no such phase\", which only a hold may be)", start);
                 }
@@ -384,16 +374,16 @@ public static class BreathNotation
                 return null;
             }
 
-            var min = (decimal)PatternLimits.MinimumPhaseDuration.Ticks / TimeSpan.TicksPerSecond;
-            var max = (decimal)PatternLimits.MaximumPhaseDuration.Ticks / TimeSpan.TicksPerSecond;
-            if (seconds < min || seconds > max)
+            var min = PatternLimits.MinimumPhaseDuration;
+            var max = PatternLimits.MaximumPhaseDuration;
+            if (ticks < min.Ticks || ticks > max.Ticks)
             {
                 var article = role == "hold" ? "a" : "an";
                 var zero = role == "hold" ? " (or 0 for no hold)" : string.Empty;
-                throw Error($"{article} {role} duration from {min.ToString("0.##", CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} seconds{zero}", start);
+                throw Error($"{article} {role} duration from {BreathPacing.ExactSeconds.Number(min)} to {BreathPacing.ExactSeconds.Number(max)} seconds{zero}", start);
             }
 
-            return new ParsedPhase(kind, TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond, MidpointRounding.AwayFromZero)));
+            return new ParsedPhase(kind, TimeSpan.FromTicks(ticks));
         }
 
         // dash = number "-" number [ "-" number [ "-" number ] ]  (in-out, in-hold-out, in-hold-out-hold)
@@ -498,13 +488,15 @@ public static class BreathNotation
                 throw Error("an 'out' phase (a pattern needs at least one exhale)");
             }
 
+            // A "hold" keeps what the nearest earlier breath (round the cycle) left: the one rule of the pattern model.
             var phases = steps.Where(s => s.Phase is not null).Select(s => s.Phase!.Value).ToList();
-            var kinds = phases.Select(p => p.Kind).ToList();
+            var kinds = phases.Select(p => p.Kind).ToArray();
             for (var i = 0; i < phases.Count; i++)
             {
-                if (phases[i].Kind == BreathPhaseKind.HoldAfterInhale)
+                if (kinds[i].IsHold())
                 {
-                    phases[i] = phases[i] with { Kind = HoldKindAfter(kinds, i) };
+                    var breath = BreathPhaseKinds.NearestBreathBefore(kinds.Length, k => kinds[k], i);
+                    phases[i] = phases[i] with { Kind = BreathPhaseKinds.HoldAfter(kinds[breath]) };
                 }
             }
 
@@ -540,8 +532,8 @@ public static class BreathNotation
 
         private BreathNotationException Error(string expected, int? at = null)
         {
-            var position = at ?? _pos;
-            return new BreathNotationException(position, expected, Describe(position));
+            var index = at ?? _pos;
+            return new BreathNotationException(text, index + 1, expected, Describe(index));
         }
 
         private string Describe(int position)
@@ -571,10 +563,9 @@ public static class BreathNotation
                 end = position + (char.IsSurrogatePair(text, position) ? 2 : 1);
             }
 
-            var token = text[position..end];
-            return token.Length == 1 && char.IsControl(token[0])
-                ? $"'\\u{(int)token[0]:X4}'"
-                : $"'{token}'";
+            var token = new StringBuilder("'");
+            UserText.AppendSafe(token, text.AsSpan(position, end - position), escapeQuotes: false);
+            return token.Append('\'').ToString();
         }
     }
 }

@@ -95,7 +95,10 @@ public sealed class BreathTechnique
     /// <param name="options">Options of <see cref="OptionsType"/>, or <see langword="null"/> for <see cref="DefaultOptions"/>.</param>
     /// <returns>The pattern; open-ended by default.</returns>
     /// <exception cref="ArgumentException"><paramref name="options"/> is not of <see cref="OptionsType"/>.</exception>
-    /// <exception cref="InvalidBreathPatternException">An option is out of range; the message names it (e.g. <c>startSeconds</c>) and its value.</exception>
+    /// <exception cref="InvalidBreathPatternException">
+    /// An option is out of range, as given or once rounded to the 100 ns tick; the message names the option (e.g.
+    /// <c>startSeconds</c>, <c>stepSeconds</c>) and its value.
+    /// </exception>
     public BreathPattern CreatePattern(BreathTechniqueOptions? options = null)
     {
         options ??= DefaultOptions;
@@ -110,7 +113,7 @@ public sealed class BreathTechnique
         if (inhale != Ticks(options.StartSeconds) || steady.Progression is not null)
         {
             throw new InvalidOperationException(
-                $"Technique '{Id}' made a pattern whose first inhale lasts {inhale.TotalSeconds} s (or which has its own progression); its steady pattern must start at startSeconds = {Number(options.StartSeconds)} s.");
+                $"Technique '{Id}' made a pattern whose first inhale lasts {ExactSeconds.Text(inhale)} (or which has its own progression); its steady pattern must start at startSeconds = {ExactSeconds.Number(options.StartSeconds)} s.");
         }
 
         if (!options.Progress)
@@ -118,15 +121,19 @@ public sealed class BreathTechnique
             return steady;
         }
 
+        // Every check is made on the values as the pattern will hold them, rounded to the 100 ns tick, and names the
+        // option (not the progression field it becomes).
         CheckSeconds("targetSeconds", options.TargetSeconds, MinimumSeconds, MaximumSeconds);
-        if (options.TargetSeconds <= options.StartSeconds)
+        var target = Ticks(options.TargetSeconds);
+        if (target <= inhale)
         {
-            throw new InvalidBreathPatternException("targetSeconds", Number(options.TargetSeconds), $"expected more than startSeconds ({Number(options.StartSeconds)}) when progressing.");
+            throw new InvalidBreathPatternException("targetSeconds", ExactSeconds.Number(options.TargetSeconds),
+                $"expected more than startSeconds ({ExactSeconds.Number(options.StartSeconds)}) when progressing{(options.TargetSeconds > options.StartSeconds ? ", by at least 100 ns" : string.Empty)}.");
         }
 
-        if (!double.IsFinite(options.StepSeconds) || options.StepSeconds <= 0 || options.StepSeconds > MaximumStepSeconds)
+        if (!double.IsFinite(options.StepSeconds) || options.StepSeconds <= 0 || options.StepSeconds > MaximumStepSeconds || Ticks(options.StepSeconds) == TimeSpan.Zero)
         {
-            throw new InvalidBreathPatternException("stepSeconds", Number(options.StepSeconds), $"expected more than 0 and at most {Number(MaximumStepSeconds)} seconds per step.");
+            throw new InvalidBreathPatternException("stepSeconds", ExactSeconds.Number(options.StepSeconds), $"expected more than 0 (at least 100 ns) and at most {ExactSeconds.Number(MaximumStepSeconds)} seconds per step.");
         }
 
         if (options.CyclesPerStep is < 1 or > MaximumCyclesPerStep)
@@ -134,7 +141,20 @@ public sealed class BreathTechnique
             throw new InvalidBreathPatternException("cyclesPerStep", options.CyclesPerStep.ToString(CultureInfo.InvariantCulture), $"expected from 1 to {MaximumCyclesPerStep} cycles per step.");
         }
 
-        return steady.WithProgression(BreathProgression.Lengthen(Ticks(options.StepSeconds), options.CyclesPerStep, Ticks(options.TargetSeconds)));
+        try
+        {
+            return steady.WithProgression(BreathProgression.Lengthen(Ticks(options.StepSeconds), options.CyclesPerStep, target));
+        }
+        catch (InvalidBreathPatternException e)
+        {
+            var (field, value) = e.Field switch
+            {
+                "progression.step" => ("stepSeconds", ExactSeconds.Number(options.StepSeconds)),
+                "progression.everyCycles" => ("cyclesPerStep", options.CyclesPerStep.ToString(CultureInfo.InvariantCulture)),
+                _ => ("targetSeconds", ExactSeconds.Number(options.TargetSeconds)),
+            };
+            throw new InvalidBreathPatternException(field, value, e.Problem);
+        }
     }
 
     /// <inheritdoc />
@@ -144,11 +164,9 @@ public sealed class BreathTechnique
     {
         if (!double.IsFinite(value) || value < minimum || value > maximum)
         {
-            throw new InvalidBreathPatternException(field, Number(value), $"expected from {Number(minimum)} to {Number(maximum)} seconds.");
+            throw new InvalidBreathPatternException(field, ExactSeconds.Number(value), $"expected from {ExactSeconds.Number(minimum)} to {ExactSeconds.Number(maximum)} seconds.");
         }
     }
 
-    private static TimeSpan Ticks(double seconds) => TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
-
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static TimeSpan Ticks(double seconds) => TimeSpan.FromTicks(ExactSeconds.Ticks(seconds));
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 
 namespace BreathPacing;
 
@@ -49,7 +48,7 @@ public static class BreathingTechniques
 
     private static BreathPattern CreateThreePart(ThreePartBreathOptions options)
     {
-        var seconds = Seconds(options.StartSeconds);
+        var seconds = Ticks(options.StartSeconds);
         return BreathPattern.Create("Three-Part Breath")
             .Inhale(seconds, Airway.Nose, CueKeys.ThreePartInhale, s => s
                 .Add(BodyRegions.LowerBelly, 1.0 / 3, CueKeys.ThreePartInhaleLowerBelly)
@@ -64,7 +63,7 @@ public static class BreathingTechniques
 
     private static BreathPattern CreateOcean(OceansBreathOptions options)
     {
-        var inhale = Seconds(options.StartSeconds);
+        var inhale = Ticks(options.StartSeconds);
         var ratio = options.ExhaleRatio;
         if (!double.IsFinite(ratio) || ratio <= 1 || ratio > MaximumExhaleRatio)
         {
@@ -76,7 +75,7 @@ public static class BreathingTechniques
         if (exhale <= inhale)
         {
             throw new InvalidBreathPatternException("exhaleRatio", Number(ratio),
-                $"too close to 1: with a {Number(options.StartSeconds)} s inhale the exhale rounds to {Number(exhale.TotalSeconds)} s, not longer than the inhale.");
+                $"too close to 1: with a {Number(options.StartSeconds)} s inhale the exhale rounds to {ExactSeconds.Text(exhale)}, not longer than the inhale.");
         }
 
         return BreathPattern.Create("Ocean's Breath")
@@ -85,7 +84,7 @@ public static class BreathingTechniques
             .Build();
     }
 
-    private static TimeSpan Seconds(double value) => TimeSpan.FromTicks((long)Math.Round(value * TimeSpan.TicksPerSecond));
+    private static TimeSpan Ticks(double seconds) => TimeSpan.FromTicks(ExactSeconds.Ticks(seconds));
 
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static string Number(double value) => ExactSeconds.Number(value);
 }

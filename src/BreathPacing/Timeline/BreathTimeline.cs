@@ -31,6 +31,12 @@ public sealed class BreathTimeline
     private readonly int _cyclesPerLevel;
     private readonly RegionFills? _fills;
 
+    // The last cycle index a position can report (CycleIndex is an int).
+    private const long MaximumCycleIndex = int.MaxValue - 1;
+
+    private static readonly string BeyondLastCycle =
+        $"An open-ended timeline counts at most {int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)} cycles (its cycle index is an int); this time is beyond them.";
+
     /// <summary>Lays out <paramref name="pattern"/> for <paramref name="length"/>.</summary>
     /// <param name="pattern">The pattern.</param>
     /// <param name="length">The session length; <see langword="null"/> takes the pattern's default.</param>
@@ -118,7 +124,10 @@ public sealed class BreathTimeline
     /// </summary>
     public ImmutableArray<string> Regions => _fills?.Regions ?? [];
 
-    /// <summary>The number of cycles in the session, or <see langword="null"/> when it is open-ended.</summary>
+    /// <summary>
+    /// The number of cycles in the session, or <see langword="null"/> when it is open-ended. A timed session has as many
+    /// as its time needs (at least the requested time, ending on a whole cycle), even beyond <see cref="PatternLimits.MaximumCycles"/>.
+    /// </summary>
     public int? TotalCycles { get; }
 
     /// <summary>The session's total active time, or <see langword="null"/> when it is open-ended.</summary>
@@ -129,8 +138,14 @@ public sealed class BreathTimeline
     /// output, nothing is allocated, and the cost is O(log n) in the pattern's phases and steps.
     /// </summary>
     /// <param name="elapsed">Active time since the session started; not negative.</param>
-    /// <returns>The position; at or past the end of a finite session, a completed position at the end of the last phase.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="elapsed"/> is negative.</exception>
+    /// <returns>
+    /// The position; at or past the end of a finite session, a completed position at the end of the last phase. An
+    /// open-ended session is never complete.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="elapsed"/> is negative, or (open-ended sessions only) so large that the cycle index would pass
+    /// <see cref="int.MaxValue"/> − 1: for the shortest possible cycle (20 ms) that is after about 497 days.
+    /// </exception>
     public BreathPosition At(TimeSpan elapsed)
     {
         if (elapsed < TimeSpan.Zero)
@@ -140,17 +155,22 @@ public sealed class BreathTimeline
 
         var t = elapsed.Ticks;
         var total = TotalDuration?.Ticks ?? long.MaxValue;
-        var complete = t >= total;
+        var complete = TotalDuration is not null && t >= total;
         if (complete)
         {
             t = total - 1; // locate the last instant of the last phase; progress is then reported as 1
         }
 
-        var level = UpperBound(_levelStart, 0, _levelStart.Length, t) - 1;
+        var level = LevelAt(t);
         var cycleTicks = _levelCycleTicks[level];
         var cycleInLevel = (t - _levelStart[level]) / cycleTicks;
         var cycleStart = _levelStart[level] + (cycleInLevel * cycleTicks);
         var cycle = _levelFirstCycle[level] + cycleInLevel;
+        if (cycle > MaximumCycleIndex)
+        {
+            ThrowBeyondLastCycle(elapsed);
+        }
+
         var within = t - cycleStart;
 
         var phaseBase = level * (_phaseCount + 1);
@@ -220,9 +240,17 @@ public sealed class BreathTimeline
     /// <summary>Every boundary strictly after <paramref name="after"/>, in order.</summary>
     /// <param name="after">An active-time offset; not negative.</param>
     /// <returns>An allocation-free enumerable of boundaries.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="after"/> is negative, or (open-ended sessions only) beyond the last cycle a timeline counts; see <see cref="At"/>.
+    /// </exception>
     public BoundaryEnumerable EnumerateBoundaries(TimeSpan after)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(after, TimeSpan.Zero);
+        if (TotalDuration is null && CycleAt(after.Ticks) > MaximumCycleIndex)
+        {
+            throw new ArgumentOutOfRangeException(nameof(after), after, BeyondLastCycle);
+        }
+
         return new(this, after.Ticks);
     }
 
@@ -251,14 +279,23 @@ public sealed class BreathTimeline
         return _phaseStart[phaseBase + phase + 1] - _phaseStart[phaseBase + phase];
     }
 
+    private int LevelAt(long ticks) => UpperBound(_levelStart, 0, _levelStart.Length, ticks) - 1;
+
+    private long CycleAt(long ticks)
+    {
+        var level = LevelAt(ticks);
+        return _levelFirstCycle[level] + ((ticks - _levelStart[level]) / _levelCycleTicks[level]);
+    }
+
     private int LevelOf(long cycle) => (int)Math.Min(cycle / _cyclesPerLevel, _levelStart.Length - 1);
 
     private int CyclesToCover(long ticks)
     {
-        // Find the level in which the requested time ends, then round up to a whole cycle within it.
+        // Find the level in which the requested time ends, then round up to a whole cycle within it. Never clamped: a
+        // timed session runs at least its time. The most it can take, 7 days of 20 ms cycles, is 30,240,000 cycles.
         var level = UpperBound(_levelStart, 0, _levelStart.Length, ticks - 1) - 1;
         var cycles = _levelFirstCycle[level] + (((ticks - _levelStart[level]) + _levelCycleTicks[level] - 1) / _levelCycleTicks[level]);
-        return (int)Math.Clamp(cycles, 1, PatternLimits.MaximumCycles);
+        return checked((int)cycles);
     }
 
     /// <summary>The first index in [from, to) whose value is greater than <paramref name="value"/>.</summary>
@@ -319,6 +356,9 @@ public sealed class BreathTimeline
 
     private static void ThrowNegative(TimeSpan elapsed) =>
         throw new ArgumentOutOfRangeException(nameof(elapsed), elapsed, "Elapsed active time cannot be negative.");
+
+    private static void ThrowBeyondLastCycle(TimeSpan elapsed) =>
+        throw new ArgumentOutOfRangeException(nameof(elapsed), elapsed, BeyondLastCycle);
 
     /// <summary>An allocation-free sequence of boundaries; see <see cref="EnumerateBoundaries()"/>.</summary>
     public readonly struct BoundaryEnumerable : IEnumerable<BreathBoundary>

@@ -16,6 +16,11 @@ namespace BreathPacing.Benchmarks.Modes;
 /// event's ideal offset (client and server share the machine's clock). Phase events already due when
 /// the stream opened (the session starts at POST; the first phase is replayed on connect) are counted
 /// but not timed: their lateness would measure connection set-up, not delivery. Bounded: it stops by itself.
+/// With <c>--never-reading F</c>, that fraction of the clients open their stream and never read it (a small
+/// receive window, as a frozen or hostile client): the server's memory per stream is then measured with them in the
+/// mix, events and losses are counted over the reading clients only, and the run reports how many of the frozen
+/// clients the server had dropped by the end (it drops a client that takes nothing for its stall timeout, 30 s by
+/// default, or falls more than its buffer behind).
 /// </summary>
 public static class WebMode
 {
@@ -29,7 +34,17 @@ public static class WebMode
         var ramp = args.Number("ramp-seconds", smoke ? 1 : Math.Max(2, clients / 1000.0));
         var url = args.Text("url"); // an already running host, instead of starting one
         var serverArgs = args.Text("server-args") ?? string.Empty;
+        var neverReadingText = args.Text("never-reading");
         args.RejectUnknown();
+        var neverReadingShare = 0.0;
+        if (neverReadingText is not null
+            && (!double.TryParse(neverReadingText, NumberStyles.Float, CultureInfo.InvariantCulture, out neverReadingShare) || neverReadingShare is < 0 or >= 1))
+        {
+            throw new ArgumentException($"--never-reading expects a fraction of the clients from 0 up to (not including) 1, e.g. 0.1; was '{neverReadingText}'.");
+        }
+
+        var neverReading = (int)Math.Round(clients * neverReadingShare);
+        var reading = clients - neverReading;
         if (clients > 20_000 || seconds > 1800)
         {
             throw new ArgumentException("web is bounded to 20,000 clients and 1,800 s.");
@@ -37,7 +52,7 @@ public static class WebMode
 
         Machine.PrintHeader("web");
         var cycles = Math.Max(1, (int)Math.Round(seconds / (2 * PhaseSeconds)));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"clients={clients} cycles={cycles} of 1 s inhale + 1 s exhale (about {cycles * 2} s) ramp={ramp} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"clients={clients} (never reading: {neverReading}) cycles={cycles} of 1 s inhale + 1 s exhale (about {cycles * 2} s) ramp={ramp} s"));
 
         using var host = url is null ? WebHost.Start(serverArgs, clients) : null;
         var baseAddress = new Uri(url ?? host!.BaseAddress);
@@ -63,6 +78,7 @@ public static class WebMode
         var deadline = TimeSpan.FromSeconds((cycles * 2 * PhaseSeconds) + ramp + 30);
         using var cts = new CancellationTokenSource(deadline);
         var outcomes = new ClientOutcome[clients];
+        var frozen = new FrozenClient?[clients];
         long peakRss = 0;
         var wall = Stopwatch.StartNew();
         var tasks = new Task[clients];
@@ -76,6 +92,14 @@ public static class WebMode
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, cts.Token).ConfigureAwait(false);
+                }
+
+                // Spread evenly through the ramp: every round(1 / share)-th client never reads.
+                if (neverReading > 0 && (long)(index + 1) * neverReading / clients > (long)index * neverReading / clients)
+                {
+                    frozen[index] = await FrozenClient.OpenAsync(http, baseAddress, cycles, cts.Token).ConfigureAwait(false);
+                    outcomes[index] = new ClientOutcome { Frozen = true, Error = frozen[index]!.Error };
+                    return;
                 }
 
                 outcomes[index] = await RunClient(http, cycles, recorder, steady, stamped, steadyFrom, cts.Token).ConfigureAwait(false);
@@ -95,6 +119,14 @@ public static class WebMode
         var expectedPerClient = 2 + (3 * cycles); // started, 2 phases + cycle end per cycle, completed
         var received = outcomes.Sum(o => o?.Events ?? 0);
         var failures = outcomes.Count(o => o is null || o.Error is not null);
+        var dropped = frozen.Count(f => f is not null && f.WasDropped(TimeSpan.FromSeconds(2)));
+        foreach (var f in frozen)
+        {
+            f?.Dispose();
+        }
+
+        Thread.Sleep(TimeSpan.FromSeconds(2)); // let the server notice the frozen clients leave
+        var rssAfter = host?.RssBytes() ?? 0;
         foreach (var error in outcomes.Where(o => o?.Error is not null).Select(o => o!.Error).Distinct().Take(5))
         {
             Console.Error.WriteLine($"web: client error: {error}");
@@ -103,26 +135,30 @@ public static class WebMode
         var h = recorder.Merge();
         var hs = steady.Merge();
         var hst = stamped.Merge();
-        var result = ContenderResult.FromHistogram("web", "breathpacing-web-sse", h) with
+        var name = neverReading == 0 ? "breathpacing-web-sse" : FormattableString.Invariant($"breathpacing-web-sse-never-reading-{neverReadingShare * 100:0.#}pct");
+        var result = ContenderResult.FromHistogram("web", name, h) with
         {
             Events = received,
-            Lost = ((long)expectedPerClient * clients) - received,
-            CpuPct = host is null ? null : serverCpu / elapsed * 100,
+            Lost = ((long)expectedPerClient * reading) - received,
+
+            // Each client holds one session and one event stream: the growth per client is the memory per stream.
             MemPerSessionBytes = host is null ? null : (peakRss - rssBefore) / (double)clients,
+            CpuPct = host is null ? null : serverCpu / elapsed * 100,
             Extra =
             [
                 ("clients", clients.ToString(CultureInfo.InvariantCulture)),
+                ("never-reading clients / dropped by the server by the end", $"{neverReading} / {dropped}"),
                 ("failed clients", failures.ToString(CultureInfo.InvariantCulture)),
-                ("expected events", ((long)expectedPerClient * clients).ToString(CultureInfo.InvariantCulture)),
+                ("expected events (reading clients)", ((long)expectedPerClient * reading).ToString(CultureInfo.InvariantCulture)),
                 ("timed phase events (live)", h.Count.ToString(CultureInfo.InvariantCulture)),
                 ("phase events replayed on connect", h.Other.ToString(CultureInfo.InvariantCulture)),
                 ("after ramp: events / p50 / p99 / max ms", FormattableString.Invariant($"{hs.Count} / {Report.F(hs.QuantileMs(0.5))} / {Report.F(hs.QuantileMs(0.99))} / {Report.F(hs.MaxMicros / 1000.0)}")),
                 ("after ramp, by server stamp: p50 / p99 / max ms", FormattableString.Invariant($"{Report.F(hst.QuantileMs(0.5))} / {Report.F(hst.QuantileMs(0.99))} / {Report.F(hst.MaxMicros / 1000.0)}")),
-                ("server RSS MiB before/peak", $"{rssBefore / 1048576.0:0}/{peakRss / 1048576.0:0}"),
+                ("server RSS MiB before/peak/after", $"{rssBefore / 1048576.0:0}/{peakRss / 1048576.0:0}/{rssAfter / 1048576.0:0}"),
             ],
         };
-        Report.Print($"web: {clients:N0} SSE clients on loopback, {cycles} cycles of 1 s phases each", [result]);
-        Console.WriteLine("(server memory per client is the growth of the server process's resident set, not managed bytes)");
+        Report.Print($"web: {clients:N0} SSE clients on loopback ({neverReading:N0} never reading), {cycles} cycles of 1 s phases each", [result]);
+        Console.WriteLine("(server memory per client is the growth of the server process's resident set, not managed bytes; each client holds one session and one stream)");
         return result.Lost == 0 && failures == 0 ? 0 : 1;
     }
 
@@ -292,6 +328,80 @@ public static class WebMode
     {
         public long Events;
         public string? Error;
+        public bool Frozen;
+    }
+
+    /// <summary>A client that starts a session, opens its event stream with a small receive window, and never reads.</summary>
+    private sealed class FrozenClient : IDisposable
+    {
+        private readonly Socket? _socket;
+
+        private FrozenClient(Socket? socket, string? error)
+        {
+            _socket = socket;
+            Error = error;
+        }
+
+        public string? Error { get; }
+
+        public static async Task<FrozenClient> OpenAsync(HttpClient http, Uri baseAddress, int cycles, CancellationToken ct)
+        {
+            try
+            {
+                using var created = await http.PostAsJsonAsync("/api/sessions", new { notation = "1-0-1-0", cycles }, ct).ConfigureAwait(false);
+                var body = await created.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+                if (!created.IsSuccessStatusCode)
+                {
+                    return new FrozenClient(null, $"POST /api/sessions → {(int)created.StatusCode}: {Truncate(body)}");
+                }
+
+                using var session = JsonDocument.Parse(body);
+                var eventsUrl = session.RootElement.GetProperty("eventsUrl").GetString()!;
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
+                await socket.ConnectAsync(baseAddress.Host, baseAddress.Port, ct).ConfigureAwait(false);
+                await socket.SendAsync(System.Text.Encoding.ASCII.GetBytes($"GET {eventsUrl} HTTP/1.1\r\nHost: {baseAddress.Authority}\r\nAccept: text/event-stream\r\n\r\n"), ct).ConfigureAwait(false);
+                return new FrozenClient(socket, null);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException or JsonException or OperationCanceledException)
+            {
+                return new FrozenClient(null, ex.GetType().Name + ": " + ex.Message);
+            }
+        }
+
+        /// <summary>Reads what is waiting: the server dropped this client if the stream ends or resets within the time.</summary>
+        public bool WasDropped(TimeSpan within)
+        {
+            if (_socket is null)
+            {
+                return false;
+            }
+
+            var buffer = new byte[64 * 1024];
+            var deadline = DateTime.UtcNow + within;
+            try
+            {
+                while (DateTime.UtcNow < deadline)
+                {
+                    if (!_socket.Poll(TimeSpan.FromMilliseconds(100), SelectMode.SelectRead))
+                    {
+                        continue;
+                    }
+
+                    if (_socket.Receive(buffer) == 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+            catch (SocketException)
+            {
+                return true;
+            }
+        }
+
+        public void Dispose() => _socket?.Dispose();
     }
 
     /// <summary>The web sample host as a child process on a free loopback port; killed (with its children) on dispose.</summary>
@@ -335,6 +445,13 @@ public static class WebMode
             info.Environment["Logging__LogLevel__Default"] = "Warning";
             // Raise the host's session cap (BreathPacingWeb:MaxConcurrentSessions, 100 by default) above the client count.
             info.Environment["BreathPacingWeb__MaxConcurrentSessions"] = (clients + 100).ToString(CultureInfo.InvariantCulture);
+
+            // Every client comes from 127.0.0.1, so lift the per-address limits and the stream cap (500 by default) above the load.
+            var plenty = ((clients + 100) * 10).ToString(CultureInfo.InvariantCulture);
+            foreach (var limit in new[] { "MaxSessionsPerClient", "MaxStreams", "SessionCreateBurst", "SessionCreatesPerMinute", "RequestBurst", "RequestsPerMinute" })
+            {
+                info.Environment["BreathPacingWeb__" + limit] = plenty;
+            }
             foreach (var arg in extraArgs.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 info.ArgumentList.Add(arg);

@@ -19,7 +19,7 @@ public class LayerTests
     {
         ["Patterns"] = [],
         ["Timeline"] = ["Patterns"],
-        ["Serialization"] = ["Patterns"],
+        ["Serialization"] = ["Patterns", "Engine"],
         ["Techniques"] = ["Patterns"],
         ["Engine"] = ["Patterns", "Timeline"],
         ["Safety"] = ["Patterns", "Timeline", "Engine"],
@@ -39,6 +39,13 @@ public class LayerTests
         new("Engine", "BreathTimeline.SegmentOffset", "a SegmentStarted's length in ticks, the same way"),
         new("Engine", "BreathTimeline.CycleStart", "a summary's partial cycle: where the unfinished cycle began, in ticks"),
         new("Engine", "BreathTimeline.CycleTicks", "a summary's partial cycle and pace: how long that cycle is, in ticks"),
+        new("Serialization", "ExactSeconds", "seconds are read, rounded and shown one way across the library: exact decimals of the 100 ns tick"),
+        new("Serialization", "BreathPhaseKinds", "which phases are holds is one rule, the patterns' own, in the notation too"),
+        new("Serialization", "BreathPatternBuilder.Count", "the JSON reader tells a 0 s hold the builder left out from a phase it added, so later paths stay right"),
+        new("Serialization", "UserText", "user text echoed in an error is quoted one way: invisible characters spelled out, long text cut"),
+        new("Safety", "BreathPhaseKinds", "which phases are holds is one rule, the patterns' own"),
+        new("Techniques", "ExactSeconds", "the same: option seconds become ticks, and errors show them, as patterns do"),
+        new("Safety", "ExactSeconds", "the same: findings quote seconds as patterns do"),
         new("Engine", "BreathPosition.AsComplete", "a session stopped early is complete: only the engine knows, so it marks the position it samples"),
     ];
 

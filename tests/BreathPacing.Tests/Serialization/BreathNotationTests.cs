@@ -101,7 +101,6 @@ public class BreathNotationTests
         { BreathPattern.Create("c").Inhale(TimeSpan.FromSeconds(4), cueKey: "k").Exhale(TimeSpan.FromSeconds(4)).Build(), "phases[0] has a cue key" },
         { BreathPattern.Create("p").Inhale(TimeSpan.FromSeconds(4)).Exhale(TimeSpan.FromSeconds(4)).WithProgression(BreathProgression.Lengthen(TimeSpan.FromSeconds(1), 1, TimeSpan.FromSeconds(6))).Build(), "it has a progression" },
         { BreathPattern.Create("d").Inhale(TimeSpan.FromSeconds(4)).Exhale(TimeSpan.FromSeconds(4)).WithDefaultLength(SessionLength.Minutes(5)).Build(), "its default length is a duration" },
-        { BreathPattern.Create("h").Inhale(TimeSpan.FromSeconds(4)).HoldAfterExhale(TimeSpan.FromSeconds(2)).Exhale(TimeSpan.FromSeconds(4)).Build(), "phases[1] is a HoldAfterExhale that follows the opposite breath" },
     };
 
     [Theory]
@@ -134,35 +133,35 @@ public class BreathNotationTests
 
     public static TheoryData<string, int, string, string> Errors => new()
     {
-        { "4-7-x", 4, "a number of seconds", "'x'" },
-        { "", 0, "a breath pattern such as \"4-7-8\" or \"in 4 out 6\"", "end of input" },
-        { "   ", 3, "a breath pattern", "end of input" },
-        { "4", 1, "'-' and an exhale duration", "end of input" },
-        { "4-", 2, "a number of seconds", "end of input" },
-        { "4 6", 2, "'-' or end of input", "'6'" },
-        { "0-4", 0, "a positive inhale duration", "'0'" },
-        { "4-0", 2, "a positive exhale duration", "'0'" },
-        { "4-0.001", 2, "an exhale duration from 0.01 to 600 seconds", "'0.001'" },
-        { "4-600.0000001", 2, "an exhale duration from 0.01 to 600 seconds", "'600.0000001'" },
-        { "4-0.001-6", 2, "a hold duration from 0.01 to 600 seconds (or 0 for no hold)", "'0.001'" },
-        { "4-4-4-4-4", 7, "end of input (at most four durations: in-hold-out-hold)", "'-'" },
-        { "4.-5", 2, "a digit after the decimal point", "'-'" },
-        { "4,5-6", 1, "'-' or end of input", "','" },
-        { "-4-6", 0, "a repeat count, a number of seconds or 'in'", "'-'" },
-        { "2.5x 4-4", 0, "a whole repeat count from 1 to 1000000", "'2.5'" },
-        { "0x 4-4", 0, "a whole repeat count", "'0'" },
-        { "1000001x 4-4", 0, "a whole repeat count", "'1000001'" },
-        { "10x", 3, "a breath pattern after the repeat count", "end of input" },
-        { "10x -", 4, "a number of seconds or 'in'", "'-'" },
-        { "10x 10x 4-6", 6, "'-' or end of input", "'x'" },
-        { "1234567890123456789012345-6", 0, "a number of at most 24 characters", "'1234567890123456789012345'" },
-        { "breathe 4", 0, "'in', 'out' or 'hold'", "'breathe'" },
-        { "in four", 3, "a number of seconds", "'four'" },
-        { "in 4, out 4", 4, "'in', 'out', 'hold' or end of input", "','" },
-        { "in 4 hold 4", 11, "an 'out' phase (a pattern needs at least one exhale)", "end of input" },
-        { "out 4 hold 4", 12, "an 'in' phase (a pattern needs at least one inhale)", "end of input" },
-        { "in 0 out 4", 3, "a positive inhale duration", "'0'" },
-        { "4-6\u0001", 3, "'-' or end of input", "'\\u0001'" },
+        { "4-7-x", 5, "a number of seconds", "'x'" },
+        { "", 1, "a breath pattern such as \"4-7-8\" or \"in 4 out 6\"", "end of input" },
+        { "   ", 4, "a breath pattern", "end of input" },
+        { "4", 2, "'-' and an exhale duration", "end of input" },
+        { "4-", 3, "a number of seconds", "end of input" },
+        { "4 6", 3, "'-' or end of input", "'6'" },
+        { "0-4", 1, "a positive inhale duration", "'0'" },
+        { "4-0", 3, "a positive exhale duration", "'0'" },
+        { "4-0.001", 3, "an exhale duration from 0.01 to 600 seconds", "'0.001'" },
+        { "4-600.0000001", 3, "an exhale duration from 0.01 to 600 seconds", "'600.0000001'" },
+        { "4-0.001-6", 3, "a hold duration from 0.01 to 600 seconds (or 0 for no hold)", "'0.001'" },
+        { "4-4-4-4-4", 8, "end of input (at most four durations: in-hold-out-hold)", "'-'" },
+        { "4.-5", 3, "a digit after the decimal point", "'-'" },
+        { "4,5-6", 2, "'-' or end of input", "','" },
+        { "-4-6", 1, "a repeat count, a number of seconds or 'in'", "'-'" },
+        { "2.5x 4-4", 1, "a whole repeat count from 1 to 1000000", "'2.5'" },
+        { "0x 4-4", 1, "a whole repeat count", "'0'" },
+        { "1000001x 4-4", 1, "a whole repeat count", "'1000001'" },
+        { "10x", 4, "a breath pattern after the repeat count", "end of input" },
+        { "10x -", 5, "a number of seconds or 'in'", "'-'" },
+        { "10x 10x 4-6", 7, "'-' or end of input", "'x'" },
+        { "1234567890123456789012345-6", 1, "a number of at most 24 characters", "'1234567890123456789012345'" },
+        { "breathe 4", 1, "'in', 'out' or 'hold'", "'breathe'" },
+        { "in four", 4, "a number of seconds", "'four'" },
+        { "in 4, out 4", 5, "'in', 'out', 'hold' or end of input", "','" },
+        { "in 4 hold 4", 12, "an 'out' phase (a pattern needs at least one exhale)", "end of input" },
+        { "out 4 hold 4", 13, "an 'in' phase (a pattern needs at least one inhale)", "end of input" },
+        { "in 0 out 4", 4, "a positive inhale duration", "'0'" },
+        { "4-6\u0001", 4, "'-' or end of input", "'\\u0001'" },
     };
 
     [Theory]
@@ -174,10 +173,72 @@ public class BreathNotationTests
         error.Position.Should().Be(position);
         error.Expected.Should().StartWith(expected);
         error.Found.Should().Be(found);
-        error.Message.Should().Be($"Invalid breath notation at {position}: expected {error.Expected}, found {found}.");
+        error.Message.Should().StartWith($"Invalid breath notation at character {position}: expected {error.Expected}, found {found}.\n");
+        error.Input.Should().Be(notation.Replace('\t', ' ').Replace("\u0001", "\\u0001", StringComparison.Ordinal));
+        error.Column.Should().Be(position, "a short notation is shown whole");
         BreathNotation.TryParse(notation, out var pattern, out var tryError).Should().BeFalse();
         pattern.Should().BeNull();
         tryError!.Position.Should().Be(position);
+    }
+
+    [Fact]
+    public void Parse_Error_ShowsTheInputWithTheSpotMarked()
+    {
+        var error = FluentActions.Invoking(() => BreathNotation.Parse("4-7-x")).Should().Throw<BreathNotationException>().Which;
+
+        error.Message.Should().Be("Invalid breath notation at character 5: expected a number of seconds, found 'x'.\n  4-7-x\n      ^");
+        error.Position.Should().Be(5);
+        error.Input.Should().Be("4-7-x");
+        error.Column.Should().Be(5);
+        error.Expected.Should().Be("a number of seconds");
+        error.Found.Should().Be("'x'");
+    }
+
+    [Fact]
+    public void Parse_ErrorAfterInvisibleCharacters_SpellsThemOutAndStillMarksTheSpot()
+    {
+        var error = FluentActions.Invoking(() => BreathNotation.Parse("4-\u202E6-x")).Should().Throw<BreathNotationException>().Which;
+
+        error.Position.Should().Be(3);
+        error.Found.Should().Be("'\\u202E'");
+        error.Input.Should().Be("4-\\u202E6-x");
+        error.Column.Should().Be(3);
+        error.Message.Should().NotContain("\u202E");
+    }
+
+    [Fact]
+    public void Parse_ErrorFarIntoAHugeInput_ShowsOnlyTheNeighbourhood()
+    {
+        var notation = string.Concat(Enumerable.Repeat("hold 0 ", 5000)) + "in 4 out x" + new string(' ', 5000) + "y";
+
+        var error = FluentActions.Invoking(() => BreathNotation.Parse(notation)).Should().Throw<BreathNotationException>().Which;
+
+        error.Position.Should().Be((5000 * 7) + 10);
+        error.Input.Length.Should().BeLessThan(140);
+        error.Input.Should().StartWith("…").And.EndWith("…").And.Contain("in 4 out x");
+        error.Input[error.Column - 1].Should().Be('x');
+        error.Message.Length.Should().BeLessThan(400);
+    }
+
+    [Fact]
+    public void Parse_DurationsAreRoundedToTheTickBeforeTheRangeIsChecked()
+    {
+        // The same rule as the JSON format: a value is read as the nearest 100 ns tick, then checked.
+        BreathNotation.Parse("4-600.00000004").Phases[1].Duration.Should().Be(TimeSpan.FromMinutes(10));
+        BreathNotation.Parse("0.00999995-6").Phases[0].Duration.Should().Be(TimeSpan.FromMilliseconds(10));
+        BreathNotation.Parse("in 4 hold 0.00000004 out 6").Phases.Should().HaveCount(2, "a hold that rounds to 0 s is no hold");
+        FluentActions.Invoking(() => BreathNotation.Parse("4-600.00000005")).Should().Throw<BreathNotationException>().Which.Found.Should().Be("'600.00000005'");
+        FluentActions.Invoking(() => BreathNotation.Parse("0.00000004-6")).Should().Throw<BreathNotationException>().Which.Expected.Should().StartWith("a positive inhale duration");
+    }
+
+    [Fact]
+    public void Parse_ZeroHolds_MeanWhatTheBuilderMakesOfThem()
+    {
+        var four = TimeSpan.FromSeconds(4);
+        var six = TimeSpan.FromSeconds(6);
+
+        BreathNotation.Parse("4-0-6-0", "p").Should().Be(BreathPattern.Create("p").Inhale(four).HoldAfterInhale(TimeSpan.Zero).Exhale(six).HoldAfterExhale(TimeSpan.Zero).Build());
+        BreathNotation.Parse("in 4 out 6 hold 2", "p").Should().Be(BreathPattern.Create("p").Inhale(four).Exhale(six).HoldAfterExhale(TimeSpan.FromSeconds(2)).Build());
     }
 
     [Fact]
@@ -187,7 +248,7 @@ public class BreathNotationTests
 
         var error = FluentActions.Invoking(() => BreathNotation.Parse(notation)).Should().Throw<BreathNotationException>().Which;
 
-        error.Position.Should().Be(32 * "in 1 out 1 ".Length, "the 65th phase starts after 32 pairs");
+        error.Position.Should().Be((32 * "in 1 out 1 ".Length) + 1, "the 65th phase starts after 32 pairs");
         error.Expected.Should().Contain("at most 64 phases");
     }
 
@@ -208,7 +269,7 @@ public class BreathNotationTests
         BreathNotation.TryParse(null!, out var pattern, out var error).Should().BeFalse();
 
         pattern.Should().BeNull();
-        error!.Position.Should().Be(0);
+        error!.Position.Should().Be(1);
     }
 
     [Fact]
@@ -248,8 +309,12 @@ public class BreathNotationTests
         }
         catch (BreathNotationException ex)
         {
-            ex.Position.Should().BeInRange(0, text.Length);
+            ex.Position.Should().BeInRange(1, text.Length + 1);
+            ex.Column.Should().BeInRange(1, ex.Input.Length + 1);
             ex.Expected.Should().NotBeNullOrWhiteSpace();
+            ex.Input.Should().NotContainAny(["\u202E", "\u2066", "\0", "\n"]);
+            ex.Message.Split('\n').Should().HaveCount(3);
+            ex.Message.Split('\n')[2].TrimEnd().Should().EndWith("^").And.HaveLength(ex.Column + 2);
         }
     }
 

@@ -49,10 +49,28 @@ public class BreathPatternJsonSchemaTests
     [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":4,"segments":[{"region":"a","share":0}]},{"kind":"exhale","duration":4}]}""", "zero share")]
     [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":4},{"kind":"exhale","duration":4}],"defaultLength":{"kind":"cycles"}}""", "cycles without a count")]
     [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":4},{"kind":"exhale","duration":4}],"progression":{"step":1,"everyCycles":0,"target":8}}""", "zero cycles per step")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":0},{"kind":"exhale","duration":4}]}""", "zero inhale")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":4},{"kind":"holdAfterInhale","duration":0.005},{"kind":"exhale","duration":4}]}""", "hold between 0 and 10 ms")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":4},{"kind":"holdAfterInhale","duration":2,"airway":"nose"},{"kind":"exhale","duration":4}]}""", "hold with an airway")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":600.00000005},{"kind":"exhale","duration":4}]}""", "rounds beyond 600 s")]
+    [InlineData("""{"version":1,"name":"x\u202ey","phases":[{"kind":"inhale","duration":4},{"kind":"exhale","duration":4}]}""", "bidi override in the name")]
+    [InlineData("""{"version":1,"name":"\u200b","phases":[{"kind":"inhale","duration":4},{"kind":"exhale","duration":4}]}""", "invisible name")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":4,"cueKey":"a\u0007"},{"kind":"exhale","duration":4}]}""", "control character in a cue key")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":4,"segments":[{"region":"a","share":1,"cueKey":" "}]},{"kind":"exhale","duration":4}]}""", "blank segment cue key")]
     public void Schema_InvalidDocuments_DoNotValidate(string json, string because)
     {
         Errors(json).Should().NotBeEmpty(because);
         FluentActions.Invoking(() => BreathPatternJson.Deserialize(json)).Should().Throw<BreathPatternJsonException>(because);
+    }
+
+    [Theory]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":4},{"kind":"holdAfterInhale","duration":0},{"kind":"exhale","duration":4},{"kind":"holdAfterExhale","duration":0}]}""")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":600.00000004},{"kind":"exhale","duration":0.00999995}]}""")]
+    [InlineData("""{"version":1,"name":"x","phases":[{"kind":"inhale","duration":4},{"kind":"holdAfterInhale","duration":2,"segments":[{"region":"chest","share":1}]},{"kind":"exhale","duration":4}]}""")]
+    public void Schema_DocumentsTheReaderAccepts_Validate(string json)
+    {
+        Errors(json).Should().BeEmpty();
+        BreathPatternJson.Deserialize(json).Should().NotBeNull();
     }
 
     private static List<string> Errors(string json)

@@ -173,7 +173,7 @@ public class BreathPatternJsonTests
         { Doc(inhale: "\"kind\":\"inhale\",\"duration\":1e40"), "$.phases[0].duration", "expected a number of seconds" },
         { Doc(inhale: "\"kind\":\"inhale\",\"duration\":4000000000"), "$.phases[0].duration", "expected a number of seconds within the pattern limits, found 4000000000" },
         { Doc(inhale: "\"kind\":3,\"duration\":4"), "$.phases[0].kind", "expected \"inhale\", \"holdAfterInhale\", \"exhale\" or \"holdAfterExhale\", found 3" },
-        { """{"version":1,"name":"x","phases":{"kind":"inhale"}}""", "$.phases", "expected an array of phases, found an object" },
+        { """{"version":1,"name":"x","phases":{"kind":"inhale"}}""", "$.phases", "expected an array of phases (at least one inhale and one exhale), found an object" },
         { """{"version":1,"name":"x","phases":[1]}""", "$.phases[0]", "expected a phase object, found 1" },
         { """{"version":1,"name":"x","phases":[null]}""", "$.phases[0]", "expected a phase object, found null" },
         { Doc(inhale: "\"kind\":\"inhale\",\"duration\":4,\"segments\":[true]"), "$.phases[0].segments[0]", "expected a segment object, found true" },
@@ -216,9 +216,9 @@ public class BreathPatternJsonTests
         { Doc(inhale: "\"kind\":\"inhale\",\"duration\":-4"), "$.phases[0].duration", "phases[0].duration", "= -4 s" },
         { Doc(inhale: "\"kind\":\"inhale\",\"duration\":4,\"segments\":[{\"region\":\"a\",\"share\":0.5},{\"region\":\"b\",\"share\":0.4}]"), "$.phases[0].segments", "phases[0].segments", "must sum to 1" },
         { Doc(inhale: "\"kind\":\"inhale\",\"duration\":4,\"segments\":[{\"region\":\"a\",\"share\":0.5},{\"region\":\"a\",\"share\":0.5}]"), "$.phases[0].segments[1].region", "phases[0].segments[1].region", "duplicate" },
-        { Doc(inhale: "\"kind\":\"inhale\",\"duration\":4,\"cueKey\":\" \""), "$.phases[0].cueKey", "phases[0].cueKey", "non-empty key" },
+        { Doc(inhale: "\"kind\":\"inhale\",\"duration\":4,\"cueKey\":\" \""), "$.phases[0].cueKey", "phases[0].cueKey", "a cue key with at least one visible character" },
         { Doc(inhale: "\"kind\":\"holdAfterInhale\",\"duration\":4"), "$.phases", "phases", "at least one inhale" },
-        { """{"version":1,"name":"  ","phases":[]}""", "$.name", "name", "non-empty name" },
+        { """{"version":1,"name":"  ","phases":[]}""", "$.name", "name", "a name with at least one visible character" },
         { Doc(extraRoot: ",\"progression\":{\"step\":1,\"everyCycles\":1,\"target\":3}"), "$.progression.target", "progression.target", "longer than the first inhale" },
         { Doc(extraRoot: ",\"progression\":{\"step\":1,\"everyCycles\":0,\"target\":8}"), "$.progression.everyCycles", "progression.everyCycles", "from 1 to 1000" },
         { Doc(extraRoot: ",\"defaultLength\":{\"kind\":\"cycles\",\"cycles\":0}"), "$.defaultLength.cycles", "length.cycles", "from 1 to 1000000 cycles" },
@@ -233,7 +233,7 @@ public class BreathPatternJsonTests
 
         error.Path.Should().Be(path);
         error.Message.Should().Contain($"at {path}").And.Contain(problem);
-        error.InnerException.Should().BeOfType<InvalidBreathPatternException>().Which.Field.Should().Be(field);
+        error.InnerException.Should().BeAssignableTo<BreathValidationException>().Which.Field.Should().Be(field);
     }
 
     [Theory]
@@ -249,6 +249,167 @@ public class BreathPatternJsonTests
         error.Path.Should().StartWith("$");
         error.Message.Should().Contain("Invalid breath pattern JSON at " + error.Path);
     }
+
+    [Fact]
+    public void Deserialize_InvalidUtf8InsideAString_ThrowsTheDocumentedException()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Doc());
+        var at = Array.IndexOf(bytes, (byte)'x');
+        bytes[at] = 0xFF;
+
+        var error = FluentActions.Invoking(() => BreathPatternJson.Deserialize(bytes)).Should().Throw<BreathPatternJsonException>().Which;
+
+        error.Path.Should().Be("$.name");
+        error.Message.Should().Contain("not valid UTF-8");
+    }
+
+    [Fact]
+    public void Deserialize_InvalidUtf8InAFieldName_ThrowsTheDocumentedException()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Doc(extraRoot: ",\"cXlour\":1"));
+        bytes[Array.IndexOf(bytes, (byte)'X')] = 0xC3;
+
+        FluentActions.Invoking(() => BreathPatternJson.Deserialize(bytes)).Should().Throw<BreathPatternJsonException>()
+            .Which.Path.Should().StartWith("$");
+    }
+
+    [Theory]
+    [InlineData("{\"version\":1,\"name\":\"a\\ud800b\",\"phases\":[]}", "$.name")]
+    [InlineData("{\"version\":1,\"name\":\"n\",\"phases\":[{\"kind\":\"inhale\",\"duration\":4,\"cueKey\":\"\\udc00\"},{\"kind\":\"exhale\",\"duration\":4}]}", "$.phases[0].cueKey")]
+    [InlineData("{\"version\":1,\"name\":\"n\",\"\\ud800\":1}", "$")]
+    public void Deserialize_UnpairedSurrogateEscape_ThrowsTheDocumentedException(string json, string path) =>
+        Read(json).Path.Should().StartWith(path);
+
+    [Fact]
+    public void Deserialize_DefaultJsonElement_ThrowsTheDocumentedException()
+    {
+        var error = FluentActions.Invoking(() => BreathPatternJson.Deserialize(default(JsonElement))).Should().Throw<BreathPatternJsonException>().Which;
+
+        error.Path.Should().Be("$");
+        error.Message.Should().Contain("found nothing");
+    }
+
+    [Theory]
+    [InlineData("{\"version\":1,\"name\":\"a\",\"name\":\"b\",\"phases\":[]}", "$.name")]
+    [InlineData("{\"version\":1,\"name\":\"a\",\"phases\":[{\"kind\":\"inhale\",\"duration\":4,\"duration\":5},{\"kind\":\"exhale\",\"duration\":4}]}", "$.phases[0].duration")]
+    [InlineData("{\"version\":1,\"version\":1,\"name\":\"a\",\"phases\":[]}", "$.version")]
+    public void Deserialize_DuplicateField_IsAnError(string json, string path)
+    {
+        var error = Read(json);
+
+        error.Path.Should().Be(path);
+        error.Message.Should().Contain("appears more than once");
+    }
+
+    [Fact]
+    public void Deserialize_ZeroHold_IsLeftOutAndLaterErrorsKeepTheirJsonIndex()
+    {
+        var pattern = BreathPatternJson.Deserialize("""
+            {"version":1,"name":"n","phases":[{"kind":"inhale","duration":4},{"kind":"holdAfterInhale","duration":0},{"kind":"exhale","duration":6}]}
+            """);
+        pattern.Should().Be(BreathNotation.Parse("4-0-6", "n"));
+
+        var error = Read("""
+            {"version":1,"name":"n","phases":[{"kind":"inhale","duration":4},{"kind":"holdAfterInhale","duration":0},{"kind":"exhale","duration":700}]}
+            """);
+        error.Path.Should().Be("$.phases[2].duration");
+        error.InnerException.Should().BeOfType<InvalidBreathPatternException>().Which.Field.Should().Be("phases[1].duration");
+    }
+
+    [Theory]
+    [InlineData("{\"kind\":\"inhale\",\"duration\":4},{\"kind\":\"exhale\",\"duration\":4},{\"kind\":\"holdAfterInhale\",\"duration\":2}", "$.phases[2].kind", "HoldAfterExhale")]
+    [InlineData("{\"kind\":\"holdAfterInhale\",\"duration\":2},{\"kind\":\"inhale\",\"duration\":4},{\"kind\":\"exhale\",\"duration\":4}", "$.phases[0].kind", "HoldAfterExhale")]
+    [InlineData("{\"kind\":\"inhale\",\"duration\":4},{\"kind\":\"holdAfterInhale\",\"duration\":2,\"airway\":\"nose\"},{\"kind\":\"exhale\",\"duration\":4}", "$.phases[1].airway", "no air")]
+    [InlineData("{\"kind\":\"inhale\",\"duration\":0},{\"kind\":\"exhale\",\"duration\":4}", "$.phases[0].duration", "0.01 s")]
+    [InlineData("{\"kind\":\"inhale\",\"duration\":4},{\"kind\":\"holdAfterInhale\",\"duration\":0,\"cueKey\":\"k\"},{\"kind\":\"exhale\",\"duration\":4}", "$.phases[1].cueKey", "0 s hold")]
+    public void Deserialize_HoldsFollowTheSameModelAsTheBuilder(string phases, string path, string problem)
+    {
+        var error = Read($$"""{"version":1,"name":"n","phases":[{{phases}}]}""");
+
+        error.Path.Should().Be(path);
+        error.Message.Should().Contain(problem);
+    }
+
+    [Fact]
+    public void Deserialize_HoldWithSegments_IsRead()
+    {
+        var pattern = BreathPatternJson.Deserialize("""
+            {"version":1,"name":"n","phases":[{"kind":"inhale","duration":4},{"kind":"holdAfterInhale","duration":2,"segments":[{"region":"chest","share":1,"cueKey":"rest"}]},{"kind":"exhale","duration":4}]}
+            """);
+
+        pattern.Phases[1].Segments.Single().CueKey.Should().Be("rest");
+        BreathPatternJson.Deserialize(BreathPatternJson.Serialize(pattern)).Should().Be(pattern);
+    }
+
+    [Theory]
+    [InlineData("calm\\u202eevil", "U+202E")]
+    [InlineData("\\u200b\\ufeff", "no visible character")]
+    [InlineData("a\\u0000b", "U+0000")]
+    public void Deserialize_SpoofingName_IsRefusedAtItsPath(string name, string problem)
+    {
+        var error = Read($$"""{"version":1,"name":"{{name}}","phases":[]}""");
+
+        error.Path.Should().Be("$.name");
+        error.Message.Should().Contain(problem).And.NotContain("\u202E").And.NotContain("\0");
+    }
+
+    [Fact]
+    public void Deserialize_HugeBadValueOrFieldName_IsNeverEchoedWhole()
+    {
+        var huge = new string('x', 7000);
+
+        foreach (var json in new[]
+        {
+            $$"""{"version":1,"name":"{{huge}}","phases":[]}""",
+            $$"""{"version":1,"name":"n","{{huge}}":1}""",
+            $$"""{"version":1,"name":"n","phases":[{"kind":"{{huge}}","duration":4}]}""",
+            $$"""{"version":1,"name":"n","phases":[{"kind":"inhale","duration":{{new string('9', 7000)}}}]}""",
+        })
+        {
+            var error = Read(json);
+
+            error.Message.Length.Should().BeLessThan(400, error.Message);
+            error.Path.Length.Should().BeLessThan(80);
+            error.Message.Should().Contain("7000 characters").And.Contain("…").And.NotContain(new string('x', 41)).And.NotContain(new string('9', 41));
+        }
+    }
+
+    [Theory]
+    [InlineData("600.00000006", "= 600.00000006 s")]
+    [InlineData("0.009999949", "= 0.009999949 s")]
+    public void Deserialize_RejectedDuration_IsShownAsGiven(string seconds, string shown)
+    {
+        var error = Read(Doc(inhale: $"\"kind\":\"inhale\",\"duration\":{seconds}"));
+
+        error.Path.Should().Be("$.phases[0].duration");
+        error.Message.Should().Contain(shown);
+    }
+
+    [Theory]
+    [InlineData("600.00000004", 6_000_000_000)]
+    [InlineData("0.00999995", 100_000)]
+    public void Deserialize_DurationThatRoundsIntoRange_IsAccepted(string seconds, long ticks) =>
+        BreathPatternJson.Deserialize(Doc(inhale: $"\"kind\":\"inhale\",\"duration\":{seconds}")).Phases[0].Duration.Ticks.Should().Be(ticks);
+
+    [Fact]
+    public void Deserialize_MutatedUtf8Bytes_ThrowsOnlyBreathPatternJsonException() =>
+        Gen.Select(PatternGen.Pattern, Gen.Select(Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 4]).Sample(x =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(BreathPatternJson.Serialize(x.Item1));
+            foreach (var (at, value) in x.Item2)
+            {
+                bytes[at % bytes.Length] = value;
+            }
+
+            try
+            {
+                BreathPatternJson.Deserialize(bytes).Should().NotBeNull();
+            }
+            catch (BreathPatternJsonException ex)
+            {
+                ex.Path.Should().StartWith("$");
+            }
+        }, iter: 10_000);
 
     [Fact]
     public void Deserialize_NullOptionalFields_MeanAbsent()
@@ -290,6 +451,7 @@ public class BreathPatternJsonTests
     [
         "null", "true", "0", "-1", "1e308", "-1e-308", "0.0000000001", "600.00000001", "3000000000", "\"\"", "\" \"", "\"inhale\"", "\"exhale\"",
         "\"cycles\"", "\"duration\"", "\"openEnded\"", "{}", "[]", "[{}]", "[null]", "{\"kind\":\"cycles\"}", "\"\\u0000\"", "79228162514264337593543950336",
+        "\"\\ud800\"", "\"\\udc00x\"", "\"a\\u202eb\"", "\"\\u200b\"", "\"holdAfterInhale\"", "\"holdAfterExhale\"", "\"nose\"", "0e0", "-0", "600.00000004",
     ];
 
     // Text mutations: delete, insert, replace, duplicate and truncate.
@@ -317,17 +479,20 @@ public class BreathPatternJsonTests
         var slots = new List<(System.Text.Json.Nodes.JsonNode Parent, object Key)>();
         Collect(root, slots);
         var (parent, key) = slots[n % slots.Count];
-        var value = System.Text.Json.Nodes.JsonNode.Parse(replacement);
+
+        // A marker is put in the tree and swapped for the raw replacement afterwards, because some replacements (an
+        // unpaired surrogate escape) are exactly what System.Text.Json.Nodes refuses to write.
+        const string marker = "@@replacement@@";
         if (key is string name)
         {
-            parent.AsObject()[name] = value;
+            parent.AsObject()[name] = marker;
         }
         else
         {
-            parent.AsArray()[(int)key] = value;
+            parent.AsArray()[(int)key] = marker;
         }
 
-        return root.ToJsonString();
+        return root.ToJsonString().Replace("\"" + marker + "\"", replacement, StringComparison.Ordinal);
 
         static void Collect(System.Text.Json.Nodes.JsonNode? node, List<(System.Text.Json.Nodes.JsonNode, object)> slots)
         {

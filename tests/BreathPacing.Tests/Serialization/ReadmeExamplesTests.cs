@@ -17,7 +17,7 @@ public class ReadmeExamplesTests
         ocean.Should().Be(BreathingTechniques.OceansBreath());
 
         FluentActions.Invoking(() => BreathNotation.Parse("4-7-x")).Should().Throw<BreathNotationException>()
-            .WithMessage("Invalid breath notation at 4: expected a number of seconds, found 'x'.");
+            .Which.Message.Should().Be("Invalid breath notation at character 5: expected a number of seconds, found 'x'.\n  4-7-x\n      ^");
         FluentActions.Invoking(() => BreathPatternJson.Deserialize("""{"version":1,"name":"n","phases":[{"kind":"inhale","duration":4},{"kind":"exhale","duration":700}]}"""))
             .Should().Throw<BreathPatternJsonException>()
             .WithMessage("Invalid breath pattern JSON at $.phases[1].duration = 700 s: a phase lasts from 0.01 s to 600 s*");

@@ -19,9 +19,13 @@ public static class Arbitrary
         Gen.Select(Phase.Array[0, 6], PhaseDuration, PhaseDuration, Gen.Bool, Gen.Int[1, 4]).Select((phases, inhale, exhale, progress, every) =>
         {
             var builder = BreathPattern.Create("generated").Inhale(inhale);
-            foreach (var (kind, duration, airway, regions) in phases)
+            var lastBreath = BreathPhaseKind.Inhale;
+            foreach (var (generated, duration, airway, regions) in phases)
             {
-                var isHold = kind is BreathPhaseKind.HoldAfterInhale or BreathPhaseKind.HoldAfterExhale;
+                // A hold keeps what the nearest earlier breath left, and moves no air.
+                var isHold = generated is BreathPhaseKind.HoldAfterInhale or BreathPhaseKind.HoldAfterExhale;
+                var kind = !isHold ? generated : lastBreath == BreathPhaseKind.Inhale ? BreathPhaseKind.HoldAfterInhale : BreathPhaseKind.HoldAfterExhale;
+                lastBreath = isHold ? lastBreath : generated;
                 builder.Phase(kind, duration, isHold ? Airway.Unspecified : airway, segments: regions.Length == 0 ? null : s => s.AddEqual(regions));
             }
 

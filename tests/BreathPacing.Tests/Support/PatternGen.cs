@@ -12,9 +12,9 @@ public static class PatternGen
     private static readonly long MinPhaseTicks = PatternLimits.MinimumPhaseDuration.Ticks;
     private static readonly long MaxPhaseTicks = PatternLimits.MaximumPhaseDuration.Ticks;
 
-    /// <summary>Text that exercises escaping (quotes, backslashes, accents) without lone surrogates.</summary>
+    /// <summary>Text that exercises escaping (quotes, backslashes, accents, spaces to trim) and is valid user text: no control characters or lone surrogates.</summary>
     public static readonly Gen<string> Text =
-        Gen.String[Gen.Char["abcxyzABCXYZ0189 .-_'\"\\/éüß→\t"], 0, 24].Select(s => "k" + s);
+        Gen.String[Gen.Char["abcxyzABCXYZ0189 .-_'\"\\/éüß→"], 0, 24].Select(s => "k" + s);
 
     /// <summary>A phase duration anywhere in the allowed range, tick-exact, with round values well represented.</summary>
     public static readonly Gen<TimeSpan> PhaseDuration = Gen.Frequency(
@@ -83,6 +83,21 @@ public static class PatternGen
         var phases = others.ToList();
         phases.Insert(inhaleAt % (phases.Count + 1), inhale);
         phases.Insert(exhaleAt % (phases.Count + 1), exhale);
+
+        // A hold keeps what the nearest earlier breath (round the cycle) left, and moves no air.
+        for (var i = 0; i < phases.Count; i++)
+        {
+            if (phases[i].Kind is BreathPhaseKind.HoldAfterInhale or BreathPhaseKind.HoldAfterExhale)
+            {
+                var breath = Enumerable.Range(1, phases.Count).Select(back => phases[(i - back + phases.Count) % phases.Count].Kind)
+                    .First(k => k is BreathPhaseKind.Inhale or BreathPhaseKind.Exhale);
+                phases[i] = phases[i] with
+                {
+                    Kind = breath == BreathPhaseKind.Inhale ? BreathPhaseKind.HoldAfterInhale : BreathPhaseKind.HoldAfterExhale,
+                    Airway = Airway.Unspecified,
+                };
+            }
+        }
 
         var builder = BreathPattern.Create(name);
         foreach (var phase in phases)

@@ -83,4 +83,56 @@ public class BreathingTechniquesTests
 
         act.Should().Throw<InvalidBreathPatternException>().Which.Field.Should().Be(field);
     }
+
+    [Theory]
+    [InlineData(1e-300, 10, "stepSeconds")]   // positive, but rounds to no tick at all
+    [InlineData(1e-6, 10, "stepSeconds")]     // 10 ticks a step: far more than 1,000 steps to the target
+    [InlineData(1, 4.00000000001, "targetSeconds")] // above the start, but the same tick
+    public void CreatePattern_OptionsThatFailOnlyAfterRounding_NameTheOption(double step, double target, string field)
+    {
+        var act = () => BreathingTechniques.ThreePartBreath(new ThreePartBreathOptions { Progress = true, StepSeconds = step, TargetSeconds = target });
+
+        act.Should().Throw<InvalidBreathPatternException>().Which.Field.Should().Be(field);
+    }
+
+    [Fact]
+    public void CreatePattern_AnyOptions_GiveTheRoundedPatternOrAnErrorNamingAnOption()
+    {
+        string[] optionFields = ["startSeconds", "targetSeconds", "stepSeconds", "cyclesPerStep", "exhaleRatio"];
+        var seconds = Gen.OneOf(Gen.Double[0, 25], Gen.Double[3.9999999, 4.0000001], Gen.Double);
+        Gen.Select(Gen.Int[0, 1], seconds, Gen.Bool, seconds, Gen.OneOf(Gen.Double[0, 6], Gen.Double[1e-9, 1e-5], Gen.Double), Gen.Int[-1, 101], Gen.Double[0.9, 3.1])
+            .Sample(x =>
+            {
+                var (which, start, progress, target, step, every, ratio) = x;
+                var technique = BreathingTechniques.All[which];
+                var options = technique.DefaultOptions with { StartSeconds = start, Progress = progress, TargetSeconds = target, StepSeconds = step, CyclesPerStep = every };
+                if (options is OceansBreathOptions ocean)
+                {
+                    options = ocean with { ExhaleRatio = ratio };
+                }
+
+                BreathPattern pattern;
+                try
+                {
+                    pattern = technique.CreatePattern(options);
+                }
+                catch (InvalidBreathPatternException error)
+                {
+                    error.Field.Should().BeOneOf(optionFields);
+                    return;
+                }
+
+                pattern.Phases[0].Duration.Ticks.Should().Be((long)Math.Round(start * TimeSpan.TicksPerSecond, MidpointRounding.AwayFromZero));
+                if (progress)
+                {
+                    pattern.Progression!.Target.Ticks.Should().Be((long)Math.Round(target * TimeSpan.TicksPerSecond, MidpointRounding.AwayFromZero));
+                    pattern.Progression.Step.Ticks.Should().Be((long)Math.Round(step * TimeSpan.TicksPerSecond, MidpointRounding.AwayFromZero));
+                    pattern.Progression.EveryCycles.Should().Be(every);
+                }
+                else
+                {
+                    pattern.Progression.Should().BeNull();
+                }
+            }, iter: 5000);
+    }
 }

@@ -1,3 +1,4 @@
+using BreathPacing.Serialization;
 using BreathPacing.Tests.Support;
 using CsCheck;
 
@@ -65,9 +66,106 @@ public class BreathTimelinePropertyTests
     }
 
     [Fact]
-    public void At_IsPure()
+    public void At_IsPure_AnEqualTimelineGivesEqualPositionsInAnyOrder()
     {
-        Gen.Select(Arbitrary.Timeline, Gen.Long[0, TimeSpan.FromHours(1).Ticks]).Sample((timeline, ticks) =>
-            timeline.At(TimeSpan.FromTicks(ticks)).Should().Be(timeline.At(TimeSpan.FromTicks(ticks))), iter: 200);
+        // Purity as a user sees it: the answer depends only on the pattern, the length and the instant, not on
+        // which timeline instance is asked or on what was asked before.
+        Gen.Select(Arbitrary.Timeline, Gen.Long[0, TimeSpan.FromHours(1).Ticks].Array[1, 40]).Sample((timeline, instants) =>
+        {
+            var copy = new BreathTimeline(BreathPatternJson.Deserialize(BreathPatternJson.Serialize(timeline.Pattern)), timeline.Length);
+            var forward = instants.Select(t => timeline.At(TimeSpan.FromTicks(t))).ToArray();
+            var backward = instants.Reverse().Select(t => copy.At(TimeSpan.FromTicks(t))).Reverse().ToArray();
+
+            backward.Should().Equal(forward);
+            for (var i = 0; i < instants.Length; i++)
+            {
+                forward[i].Elapsed.Should().Be(timeline.TotalDuration is { } end && instants[i] > end.Ticks ? end : TimeSpan.FromTicks(instants[i]));
+            }
+        }, iter: 200);
     }
+
+    [Fact]
+    public void At_PositionsDifferWhereTheSessionMoved()
+    {
+        // The counterpart of purity: At is not a constant; two instants in different phases give different positions.
+        Arbitrary.Timeline.Sample(timeline =>
+        {
+            var second = timeline.EnumerateBoundaries().First(b => b.Kind == BreathBoundaryKind.PhaseStart && b.Offset > TimeSpan.Zero);
+            timeline.At(second.Offset).Should().NotBe(timeline.At(TimeSpan.Zero));
+        }, iter: 100);
+    }
+
+    [Fact]
+    public void TimedSession_RunsAtLeastTheAskedTimeAndEndsOnTheFirstWholeCycleAfterIt() =>
+        Gen.Select(Gen.OneOf(Arbitrary.Pattern, PatternGen.Pattern), Gen.OneOf(
+            Gen.Long[1, TimeSpan.FromHours(2).Ticks],
+            Gen.Long[1, PatternLimits.MaximumSessionDuration.Ticks])).Sample((pattern, ticks) =>
+        {
+            var asked = TimeSpan.FromTicks(ticks);
+            var timeline = new BreathTimeline(pattern, SessionLength.Of(asked));
+            var cycles = timeline.TotalCycles!.Value;
+
+            timeline.TotalDuration!.Value.Should().BeGreaterThanOrEqualTo(asked);
+            (timeline.TotalDuration.Value - timeline.CycleDuration(cycles - 1)).Should().BeLessThan(asked, "one cycle fewer would fall short");
+            timeline.At(timeline.TotalDuration.Value - TimeSpan.FromTicks(1)).CycleIndex.Should().Be(cycles - 1);
+        }, iter: 500);
+
+    [Fact]
+    public void SegmentBoundaries_AfterRoundingToTicks_StayInsideTheirPhaseInOrderAndTrueToTheirShare() =>
+        Gen.Select(Gen.OneOf(Arbitrary.Pattern, PatternGen.Pattern), Gen.Int[0, 5000]).Sample((pattern, cycle) =>
+        {
+            var timeline = new BreathTimeline(pattern);
+            for (var p = 0; p < pattern.Phases.Length; p++)
+            {
+                var segments = pattern.Phases[p].Segments;
+                var phaseTicks = timeline.PhaseDuration(cycle, p).Ticks;
+                var previous = 0L;
+                for (var k = 0; k < segments.Length; k++)
+                {
+                    var start = timeline.SegmentOffset(cycle, p, k);
+                    var end = k + 1 < segments.Length ? timeline.SegmentOffset(cycle, p, k + 1) : phaseTicks;
+                    (k == 0 ? start : start - previous).Should().BeGreaterThanOrEqualTo(0);
+                    if (k == 0)
+                    {
+                        start.Should().Be(0, "the first segment starts with its phase");
+                    }
+
+                    end.Should().BeLessThanOrEqualTo(phaseTicks);
+                    Math.Abs((end - start) - (segments[k].Share * phaseTicks)).Should().BeLessThanOrEqualTo(1 + (PatternLimits.ShareTolerance * phaseTicks));
+                    previous = start;
+                }
+            }
+        }, iter: 1000);
+
+    [Fact]
+    public void Progression_AfterRoundingToTicks_StepsExactlyAndNeverShortensAPhase() =>
+        PatternGen.Pattern.Where(p => p.Progression is not null).Sample(pattern =>
+        {
+            var timeline = new BreathTimeline(pattern);
+            var progression = pattern.Progression!;
+            var reference = pattern.ReferencePhaseIndex;
+            var first = pattern.Phases[reference].Duration;
+            for (var step = 0; step < pattern.ProgressionSteps; step++)
+            {
+                var cycle = step * progression.EveryCycles;
+                var expected = TimeSpan.FromTicks(Math.Min(first.Ticks + (step * progression.Step.Ticks), progression.Target.Ticks));
+                timeline.PhaseDuration(cycle, reference).Should().Be(expected);
+                timeline.PhaseDuration(cycle + progression.EveryCycles - 1, reference).Should().Be(expected, "durations change only between steps");
+                for (var p = 0; p < pattern.Phases.Length; p++)
+                {
+                    var duration = timeline.PhaseDuration(cycle, p);
+                    duration.Should().Be(pattern.PhaseDurationAt(p, step));
+                    var ideal = (double)pattern.Phases[p].Duration.Ticks * expected.Ticks / first.Ticks;
+                    Math.Abs(duration.Ticks - ideal).Should().BeLessThanOrEqualTo(0.5 + (ideal * 1e-15), "every phase keeps its ratio to the tick");
+                    if (step > 0)
+                    {
+                        duration.Should().BeGreaterThanOrEqualTo(timeline.PhaseDuration(cycle - 1, p), "a progression only lengthens");
+                    }
+
+                    duration.Should().BeLessThanOrEqualTo(PatternLimits.MaximumPhaseDuration);
+                }
+            }
+
+            timeline.PhaseDuration(pattern.ProgressionSteps * progression.EveryCycles, reference).Should().Be(progression.Target);
+        }, iter: 300);
 }

@@ -113,6 +113,86 @@ public class BreathTimelineTests
     }
 
     [Fact]
+    public void TimedSession_BeyondTheCycleCapForCountedSessions_RunsAtLeastTheAskedTime()
+    {
+        // 20 ms cycles for 10 hours: 1,800,000 cycles, more than SessionLength.Cycles accepts, still exactly honoured.
+        var pattern = BreathPattern.Create("fast").Inhale(TimeSpan.FromMilliseconds(10)).Exhale(TimeSpan.FromMilliseconds(10)).Build();
+
+        var timeline = new BreathTimeline(pattern, SessionLength.Of(TimeSpan.FromHours(10)));
+
+        timeline.TotalDuration.Should().Be(TimeSpan.FromHours(10));
+        timeline.TotalCycles.Should().Be(1_800_000);
+        timeline.At(TimeSpan.FromHours(10) - TimeSpan.FromTicks(1)).IsComplete.Should().BeFalse();
+        timeline.At(TimeSpan.FromHours(10)).CycleIndex.Should().Be(1_799_999);
+    }
+
+    [Fact]
+    public void TimedSession_TheLongestOfTheShortestCycles_IsHonoured()
+    {
+        var pattern = BreathPattern.Create("fast").Inhale(TimeSpan.FromMilliseconds(10)).Exhale(TimeSpan.FromMilliseconds(10)).Build();
+
+        var timeline = new BreathTimeline(pattern, SessionLength.Of(PatternLimits.MaximumSessionDuration));
+
+        timeline.TotalDuration.Should().Be(PatternLimits.MaximumSessionDuration);
+        timeline.TotalCycles.Should().Be(30_240_000);
+    }
+
+    [Fact]
+    public void OpenEnded_AtTheLatestInstant_IsNotComplete()
+    {
+        // 64 phases of 10 minutes: a cycle long enough that TimeSpan.MaxValue is still a countable cycle.
+        var builder = BreathPattern.Create("long");
+        for (var i = 0; i < 32; i++)
+        {
+            builder.Inhale(TimeSpan.FromMinutes(10)).Exhale(TimeSpan.FromMinutes(10));
+        }
+
+        var position = new BreathTimeline(builder.Build()).At(TimeSpan.MaxValue);
+
+        position.IsComplete.Should().BeFalse();
+        position.SessionProgress.Should().Be(0);
+        position.Elapsed.Should().Be(TimeSpan.MaxValue);
+        position.CycleIndex.Should().BePositive();
+    }
+
+    [Fact]
+    public void OpenEnded_BeyondTheLastCountableCycle_ThrowsNamingElapsed()
+    {
+        var error = ThreePart().Invoking(t => t.At(TimeSpan.MaxValue)).Should().Throw<ArgumentOutOfRangeException>().Which;
+
+        error.ParamName.Should().Be("elapsed");
+        error.Message.Should().Contain("2147483647");
+        ThreePart().Invoking(t => t.EnumerateBoundaries(TimeSpan.MaxValue)).Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("after");
+        ThreePart(SessionLength.Cycles(2)).EnumerateBoundaries(TimeSpan.MaxValue).Should().BeEmpty("a finite session has ended by then");
+    }
+
+    [Fact]
+    public void DefaultPosition_EveryMemberIsSafe()
+    {
+        var position = default(BreathPosition);
+
+        position.Phase.Should().BeNull();
+        position.PhaseKind.Should().Be(BreathPhaseKind.Inhale);
+        position.PhaseIndex.Should().Be(-1);
+        position.SegmentIndex.Should().Be(-1);
+        position.Segment.Should().BeNull();
+        position.PhaseProgress.Should().Be(0);
+        position.PhaseElapsed.Should().Be(TimeSpan.Zero);
+        position.PhaseRemaining.Should().Be(TimeSpan.Zero);
+        position.Regions.Should().BeEmpty();
+        position.FillOf(BodyRegions.Chest).Should().Be(0);
+        position.IsComplete.Should().BeFalse();
+        position.Should().Be(default(BreathPosition));
+        position.Should().NotBe(ThreePart().At(TimeSpan.Zero));
+        position.ToString().Should().NotBeNullOrEmpty();
+        position.GetHashCode().Should().Be(default(BreathPosition).GetHashCode());
+        foreach (var property in typeof(BreathPosition).GetProperties())
+        {
+            FluentActions.Invoking(() => property.GetValue(position)).Should().NotThrow(property.Name);
+        }
+    }
+
+    [Fact]
     public void OpenEnded_HasNoEnd()
     {
         var timeline = ThreePart();

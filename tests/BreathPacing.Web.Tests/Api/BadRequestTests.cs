@@ -14,19 +14,32 @@ public sealed class BadRequestTests : IClassFixture<BadRequestTests.Host>
     {
         { "unknown technique", """{ "techniqueId": "box-breathing" }""", HttpStatusCode.BadRequest, "techniqueId" },
         { "malformed JSON", """{ "techniqueId": "ocean", """, HttpStatusCode.BadRequest, "not valid JSON" },
-        { "wrong JSON type", """{ "techniqueId": "ocean", "cycles": "ten" }""", HttpStatusCode.BadRequest, "$.cycles" },
+        { "wrong JSON type", """{ "techniqueId": "ocean", "cycles": "ten" }""", HttpStatusCode.BadRequest, "cycles = \"ten\": expected a whole number" },
         { "unknown field", """{ "techniqueId": "ocean", "cycle": 3 }""", HttpStatusCode.BadRequest, "cycle" },
-        { "JSON that is not an object", "[1, 2]", HttpStatusCode.BadRequest, "not valid JSON" },
+        { "JSON that is not an object", "[1, 2]", HttpStatusCode.BadRequest, "must be a JSON object" },
         { "neither pattern source", """{ "cycles": 3 }""", HttpStatusCode.BadRequest, "none was given" },
         { "two pattern sources", """{ "techniqueId": "ocean", "notation": "4-7-8" }""", HttpStatusCode.BadRequest, "2 were given" },
         { "three pattern sources", """{ "techniqueId": "ocean", "notation": "4-7-8", "pattern": {} }""", HttpStatusCode.BadRequest, "3 were given" },
         { "zero cycles", """{ "techniqueId": "ocean", "cycles": 0 }""", HttpStatusCode.BadRequest, "cycles = 0" },
         { "negative cycles", """{ "techniqueId": "ocean", "cycles": -4 }""", HttpStatusCode.BadRequest, "cycles = -4" },
         { "huge cycles", """{ "techniqueId": "ocean", "cycles": 1000000 }""", HttpStatusCode.BadRequest, "cycles = 1000000" },
-        { "beyond int cycles", """{ "techniqueId": "ocean", "cycles": 99999999999 }""", HttpStatusCode.BadRequest, "$.cycles" },
+        { "beyond int cycles", """{ "techniqueId": "ocean", "cycles": 99999999999 }""", HttpStatusCode.BadRequest, "cycles = 99999999999" },
+        { "fractional cycles", """{ "techniqueId": "ocean", "cycles": 2.5 }""", HttpStatusCode.BadRequest, "cycles = 2.5: expected a whole number" },
+        { "cycles as a string number", """{ "techniqueId": "ocean", "cycles": "3" }""", HttpStatusCode.BadRequest, "cycles = \"3\"" },
+        { "minutes NaN", """{ "notation": "4-4", "minutes": "NaN" }""", HttpStatusCode.BadRequest, "minutes = \"NaN\": expected a finite number" },
+        { "minutes Infinity", """{ "notation": "4-4", "minutes": "Infinity" }""", HttpStatusCode.BadRequest, "minutes = \"Infinity\"" },
+        { "minutes -Infinity", """{ "notation": "4-4", "minutes": "-Infinity" }""", HttpStatusCode.BadRequest, "minutes = \"-Infinity\"" },
+        { "minutes beyond double", """{ "notation": "4-4", "minutes": 1e309 }""", HttpStatusCode.BadRequest, "minutes = 1e309: expected a finite number" },
+        { "seconds beyond double", """{ "techniqueId": "ocean", "seconds": -1e309 }""", HttpStatusCode.BadRequest, "seconds = -1e309: expected a finite number" },
+        { "progress not a boolean", """{ "techniqueId": "three-part", "progress": "yes" }""", HttpStatusCode.BadRequest, "progress = \"yes\": expected true or false" },
+        { "techniqueId not a string", """{ "techniqueId": 7 }""", HttpStatusCode.BadRequest, "techniqueId = 7: expected a string" },
+        { "pattern not an object", """{ "pattern": [1] }""", HttpStatusCode.BadRequest, "pattern = an array" },
+        { "field given twice", """{ "techniqueId": "ocean", "cycles": 3, "Cycles": 4 }""", HttpStatusCode.BadRequest, "cycles is given more than once" },
+        { "nesting too deep", "{ \"pattern\": " + new string('[', 40) + new string(']', 40) + " }", HttpStatusCode.BadRequest, "depth" },
         { "cycles and minutes", """{ "techniqueId": "ocean", "cycles": 3, "minutes": 2 }""", HttpStatusCode.BadRequest, "not both" },
         { "zero minutes", """{ "techniqueId": "ocean", "minutes": 0 }""", HttpStatusCode.BadRequest, "minutes = 0" },
         { "huge minutes", """{ "techniqueId": "ocean", "minutes": 100000 }""", HttpStatusCode.BadRequest, "minutes = 100000" },
+        { "long unknown technique echoed shortened", "{ \"techniqueId\": \"" + new string('x', 7000) + "\" }", HttpStatusCode.BadRequest, "(7000 characters)" },
         { "seconds below the technique's range", """{ "techniqueId": "three-part", "seconds": 0.5 }""", HttpStatusCode.BadRequest, "startSeconds" },
         { "seconds without a technique", """{ "notation": "4-4", "seconds": 3 }""", HttpStatusCode.BadRequest, "seconds" },
     };
@@ -39,7 +52,7 @@ public sealed class BadRequestTests : IClassFixture<BadRequestTests.Host>
 
         response.StatusCode.Should().Be(status, scenario);
         var problem = await WebApi.ProblemAsync(response);
-        problem.GetRawText().Should().Contain(mentions, scenario);
+        (problem.GetProperty("detail").GetString() + " " + problem.GetRawText()).Should().Contain(mentions, scenario);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -38,7 +39,9 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         _sink = diagnostics;
         var chromium = Chromium.Value.Ensure();
 
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        // A subclass, not WithWebHostBuilder: UseKestrel(0) on the factory that call returns does not take, and the
+        // app would listen on a fixed port (5000) that another process may hold.
+        _factory = new ProductionApp();
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -73,6 +76,11 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
     {
         Console.Error.WriteLine(line);
         _sink?.OnMessage(new DiagnosticMessage(line));
+    }
+
+    private sealed class ProductionApp : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Production");
     }
 }
 

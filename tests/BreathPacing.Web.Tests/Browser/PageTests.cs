@@ -29,7 +29,7 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
     {
         await _page.GotoAsync("/");
         await _page.Locator("#colour").FillAsync("#c2703d");
-        await StartAsync(source: "three-part-breath", seconds: "1", cycles: "3", navigate: false);
+        await StartAsync(source: "three-part-breath", seconds: "2", cycles: "3", navigate: false);
         (await _page.Locator("#region-lower-belly .region-fill").EvaluateAsync<string>("e => getComputedStyle(e).fill"))
             .Should().Be("rgb(194, 112, 61)", "the regions fill with the chosen colour");
 
@@ -133,7 +133,7 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
         // arrives, so a frame may show the library's fill of a moment a little earlier (the event's delivery
         // latency on a busy machine), never any other value.
         const double Exact = 0.002;
-        const double MaxLatencyMs = 400;
+        const double MaxLatencyMs = 1_000; // a loaded CI machine (test assemblies run side by side on 2 cores) can hold a frame this long
         var exact = 0;
         var worstLagMs = 0.0;
         foreach (var f in frames)

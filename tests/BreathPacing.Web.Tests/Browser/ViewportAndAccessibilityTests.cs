@@ -6,7 +6,8 @@ using Xunit.Abstractions;
 namespace BreathPacing.Web.Tests.Browser;
 
 /// <summary>
-/// At desktop and phone sizes, through setup, a running session, a paused one and the summary: the breath view
+/// At desktop and phone sizes, through setup, a running session, a paused one, the summary with its rating card, and
+/// the history with the plan's suggestion: the breath view
 /// (body or wave, label, countdown, controls) stays inside one viewport with nothing to scroll, axe-core finds no
 /// WCAG 2.1 A/AA violation, and a screenshot of each state goes to TestResults/screenshots under the test output.
 /// </summary>
@@ -75,8 +76,20 @@ public sealed class ViewportAndAccessibilityTests(BrowserFixture fixture, ITestO
         await page.Locator("#stop").ClickAsync();
         await Assertions.Expect(page.Locator("#summary")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#self-care-name")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("#feelings button").First).ToBeEnabledAsync(); // the rating card, ready
         await ExpectNoAxeViolationsAsync(page, $"summary {size}");
         await ScreenshotAsync(page, $"summary-{size}.png", fullPage: true);
+
+        // How it felt, then the history (chart and table) and the plan's suggestion on the setup form.
+        await page.Locator("#feelings button[data-feeling=comfortable]").ClickAsync();
+        await Assertions.Expect(page.Locator("#rating-status")).ToContainTextAsync("Saved: Comfortable.");
+        await Assertions.Expect(page.Locator("#history-chart")).ToBeVisibleAsync();
+        await ExpectNoAxeViolationsAsync(page, $"rated summary and history {size}");
+        await page.Locator("#again").ClickAsync();
+        await Assertions.Expect(page.Locator("#suggestion")).ToHaveAttributeAsync("data-reason", "comfortable");
+        await Assertions.Expect(page.Locator("#history-rows tr")).ToHaveCountAsync(1);
+        await ExpectNoAxeViolationsAsync(page, $"setup with suggestion and history {size}");
+        await ScreenshotAsync(page, $"history-{size}.png", fullPage: true);
         _errors.Should().BeEmpty("the page runs without script errors");
     }
 

@@ -19,6 +19,7 @@ public sealed class SseClient : IAsyncDisposable
     private readonly HttpResponseMessage _response;
     private readonly StreamReader _reader;
     private readonly CancellationTokenSource _cancel;
+    private Task<string?>? _pending;
 
     private SseClient(HttpResponseMessage response, StreamReader reader, CancellationTokenSource cancel)
     {
@@ -47,11 +48,11 @@ public sealed class SseClient : IAsyncDisposable
     /// <summary>The next event, or null when the stream ended. Fails the test after the timeout.</summary>
     public async Task<SseEvent?> NextAsync(TimeSpan? timeout = null)
     {
-        using var timer = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         string? name = null, id = null, data = null;
         while (true)
         {
-            var line = await _reader.ReadLineAsync(timer.Token);
+            var line = await ReadLineAsync(deadline - DateTime.UtcNow, orNull: false);
             if (line is null)
             {
                 return null;
@@ -79,6 +80,26 @@ public sealed class SseClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next raw line (an event's field, a blank line, or a comment such as <c>: heartbeat</c>), or null when the
+    /// stream ended; null as well when nothing arrives within <paramref name="timeout"/>, if <paramref name="orNull"/>
+    /// (the read stays pending, so the connection is kept).
+    /// </summary>
+    public Task<string?> NextLineAsync(TimeSpan timeout, bool orNull = false) => ReadLineAsync(timeout, orNull);
+
+    /// <summary>Reads lines until a comment line (a heartbeat) arrives; fails if an event comes first or the time runs out.</summary>
+    public async Task<string> NextCommentAsync(TimeSpan? timeout = null)
+    {
+        var line = await NextLineAsync(timeout ?? TimeSpan.FromSeconds(10));
+        while (line is { Length: 0 })
+        {
+            line = await NextLineAsync(timeout ?? TimeSpan.FromSeconds(10));
+        }
+
+        line.Should().NotBeNull("the stream is still open").And.StartWith(":", "only a comment is due");
+        return line!;
+    }
+
     /// <summary>Reads until the stream ends.</summary>
     public async Task<List<SseEvent>> ReadToEndAsync(TimeSpan? timeout = null)
     {
@@ -103,10 +124,34 @@ public sealed class SseClient : IAsyncDisposable
         return events;
     }
 
+    // A read that times out is kept pending rather than cancelled: cancelling a read aborts the HTTP response.
+    private async Task<string?> ReadLineAsync(TimeSpan timeout, bool orNull)
+    {
+        _pending ??= _reader.ReadLineAsync(_cancel.Token).AsTask();
+        string? line;
+        try
+        {
+            // WaitAsync drops its timer as soon as the line comes (a Task.Delay per line would pile up timers).
+            line = await _pending.WaitAsync(timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero);
+        }
+        catch (TimeoutException) when (orNull)
+        {
+            return null;
+        }
+
+        _pending = null;
+        return line;
+    }
+
     /// <summary>Disconnects, as a browser tab closing would.</summary>
     public async ValueTask DisposeAsync()
     {
         await _cancel.CancelAsync();
+        if (_pending is not null)
+        {
+            await _pending.ContinueWith(static _ => { }, TaskScheduler.Default); // observe its cancellation
+        }
+
         _reader.Dispose();
         _response.Dispose();
         _cancel.Dispose();

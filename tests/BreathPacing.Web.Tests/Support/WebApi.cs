@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
@@ -17,12 +16,6 @@ public static class WebApi
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
-    {
-        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        problem.GetProperty("status").GetInt32().Should().Be((int)response.StatusCode);
-        problem.GetProperty("title").GetString().Should().NotBeNullOrWhiteSpace();
-        return problem;
-    }
+    /// <summary>Asserts the response is a complete problem document (see <see cref="ProblemShape"/>) and returns it.</summary>
+    public static Task<JsonElement> ProblemAsync(HttpResponseMessage response) => ProblemShape.AssertAsync(response);
 }

@@ -30,4 +30,10 @@ export const api = {
   pause: (id) => send('POST', `/api/sessions/${encodeURIComponent(id)}/pause`),
   resume: (id) => send('POST', `/api/sessions/${encodeURIComponent(id)}/resume`),
   stop: (id) => send('DELETE', `/api/sessions/${encodeURIComponent(id)}`),
+  // Practice: the server keeps no history; each call carries the records it needs.
+  feelings: () => send('GET', '/api/practice/feelings'),
+  record: (request) => send('POST', '/api/practice/record', request),
+  plan: (request) => send('POST', '/api/practice/plan', request),
+  statistics: (request) => send('POST', '/api/practice/statistics', request),
+  readJournal: (document) => send('POST', '/api/practice/read', document),
 };

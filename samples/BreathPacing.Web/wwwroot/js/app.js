@@ -4,6 +4,7 @@ import { SessionClock } from './clock.js';
 import { SessionModel, phaseNames } from './model.js';
 import { BodyVisual, WaveVisual } from './visual.js';
 import { Sound } from './audio.js';
+import { initPractice, sessionStarted, sessionEnded, showSuggestion, stopSession } from './practice.js';
 
 const $ = (id) => document.getElementById(id);
 const EVENT_KINDS = ['SessionStarted', 'PhaseStarted', 'SegmentStarted', 'CycleCompleted', 'SessionPaused',
@@ -55,7 +56,7 @@ function describeProblem(error) {
 
 function showNotationSpot(problem) {
   const input = typeof problem?.input === 'string' ? problem.input : null;
-  const position = problem?.position;
+  const position = Number.isInteger(problem?.column) ? problem.column : problem?.position; // the spot within the input shown
   if (input === null || !Number.isInteger(position) || position < 1 || position > input.length + 1) {
     hideNotationSpot();
     return;
@@ -159,7 +160,9 @@ async function startSession(event) {
   ui.start.disabled = true;
   sound.setEnabled(ui.sound.checked); // a remembered "on" takes effect with this click, as browsers require
   try {
-    const created = await api.start(buildRequest());
+    const request = buildRequest();
+    const created = await api.start(request);
+    sessionStarted(request, created);
     follow(created);
   } catch (error) {
     ui.setupError.textContent = error instanceof ApiError ? describeProblem(error) : 'The server could not be reached.';
@@ -307,6 +310,7 @@ function showSummary(data) {
   }
   ui.summary.dataset.session = id ?? '';
   $('summary-title').focus();
+  if (id) sessionEnded(id);
 }
 
 function stopFollowing() {
@@ -324,11 +328,29 @@ function formatDuration(ms) {
 
 async function control(action) {
   if (!current) return;
+  if (action === 'stop') {
+    stop(current.id);
+    return;
+  }
   try {
     const state = await api[action](current.id);
     if (state && state.state) setPausedUi(state.state === 'paused');
   } catch (error) {
     ui.announcer.textContent = error.message;
+  }
+}
+
+// Stop: the server ends the session and makes its practice record in one step (the session then stays readable for a
+// minute, like one that ran to its end); where the page keeps no journal, the session is simply stopped.
+async function stop(id) {
+  try {
+    await stopSession(id);
+  } catch {
+    try {
+      await api.stop(id);
+    } catch (error) {
+      ui.announcer.textContent = error.message;
+    }
   }
 }
 
@@ -438,7 +460,11 @@ function restoreSettings() {
 
 // ---- Wiring -----------------------------------------------------------------------------------------------
 
-ui.form.addEventListener('change', (e) => { if (e.target.name === 'source') updateSourceOptions(); });
+ui.form.addEventListener('change', (e) => {
+  if (e.target.name !== 'source') return;
+  updateSourceOptions();
+  showSuggestion(selectedSource());
+});
 ui.notation.addEventListener('input', validateNotationSoon);
 ui.form.addEventListener('submit', startSession);
 ui.pause.addEventListener('click', () => control('pause'));
@@ -463,3 +489,4 @@ restoreSettings();
 updateSourceOptions();
 if (selectedSource() === 'custom' && ui.notation.value.trim()) validateNotationSoon();
 loadGuidance();
+initPractice({ source: selectedSource, seconds: ui.seconds, lengthen: ui.lengthen });

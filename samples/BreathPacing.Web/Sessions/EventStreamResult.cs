@@ -1,0 +1,264 @@
+using System.Buffers;
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using BreathPacing.Web.Api;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace BreathPacing.Web.Sessions;
+
+/// <summary>
+/// Writes an <see cref="EventStream"/> as <c>text/event-stream</c>: the response headers at once, the replayed events
+/// (read from the session's log in small batches as the client takes them), then live events, with a comment
+/// heartbeat whenever nothing else has been sent for the heartbeat interval. A client that falls behind by more than
+/// its buffer, or takes nothing for the stall timeout, is disconnected; it can resume with <c>Last-Event-ID</c>.
+/// </summary>
+public sealed class EventStreamResult : IResult
+{
+    private const int Batch = 32;
+    private static readonly byte[] HeartbeatBytes = ": heartbeat\n\n"u8.ToArray();
+
+    private readonly EventStream _stream;
+    private readonly EventMapper _mapper;
+    private readonly JsonSerializerOptions _json;
+    private readonly SessionRegistry _registry;
+
+    /// <summary>Creates the result; it owns <paramref name="stream"/> and disposes it when the response ends.</summary>
+    /// <param name="stream">The attached stream.</param>
+    /// <param name="mapper">Turns events into payloads.</param>
+    /// <param name="json">The payloads' JSON options.</param>
+    /// <param name="registry">The registry (its clock and limits).</param>
+    public EventStreamResult(EventStream stream, EventMapper mapper, JsonSerializerOptions json, SessionRegistry registry)
+    {
+        _stream = stream;
+        _mapper = mapper;
+        _json = json;
+        _registry = registry;
+    }
+
+    /// <inheritdoc />
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        using var stream = _stream;
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache, no-store";
+        response.Headers["X-Accel-Buffering"] = "no"; // proxies: pass each event on at once
+        httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        if (HttpMethods.IsHead(httpContext.Request.Method))
+        {
+            return;
+        }
+
+        var options = _registry.Options;
+        LimitSendBuffer(httpContext, options.StreamSendBufferBytes);
+        var stopping = httpContext.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, stream.Dropped, stopping);
+        var statistics = _registry.StreamStatistics;
+        var dropped = 0; // a client is dropped once, for the first reason that applies
+        using var watchdog = new StreamWatchdog(_registry.Scheduler, options.HeartbeatInterval, options.StreamStallTimeout, () =>
+        {
+            if (Interlocked.Exchange(ref dropped, 1) == 0)
+            {
+                statistics.Stalled();
+            }
+
+            httpContext.Abort();
+        });
+        var writer = response.BodyWriter;
+        var token = cancel.Token;
+        try
+        {
+            // Headers now, even when the first event is far off (a paused session, a long hold).
+            await response.StartAsync(token);
+            if (!await FlushAsync(writer, watchdog, statistics, token))
+            {
+                return;
+            }
+
+            if (!await ReplayAsync(writer, watchdog, statistics, token))
+            {
+                return;
+            }
+
+            await LiveAsync(writer, watchdog, statistics, token);
+        }
+        catch (OperationCanceledException) when (stream.FellBehind)
+        {
+            // Drop the connection so its buffers go now; the client resumes with Last-Event-ID.
+            if (Interlocked.Exchange(ref dropped, 1) == 0)
+            {
+                statistics.FellBehind();
+            }
+
+            httpContext.Abort();
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away, or the server is stopping (the response ends; the client reconnects elsewhere).
+        }
+    }
+
+    // Only on HTTP/1.x, where the connection is this stream's alone (an HTTP/2 connection carries other requests too).
+    private static void LimitSendBuffer(HttpContext httpContext, int bytes)
+    {
+        if (HttpProtocol.IsHttp11(httpContext.Request.Protocol) && httpContext.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+        {
+            try
+            {
+                socket.SendBufferSize = bytes;
+            }
+            catch (SocketException)
+            {
+                // The connection is already gone; the writer will notice.
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+    }
+
+    private async Task<bool> ReplayAsync(PipeWriter writer, StreamWatchdog watchdog, StreamStatistics statistics, CancellationToken token)
+    {
+        var events = new BreathEvent[Batch];
+        var session = _stream.Session;
+        for (var index = _stream.ReplayFrom; index < _stream.ReplayTo;)
+        {
+            var count = session.CopyLog(index, _stream.ReplayTo, events);
+            if (count == 0)
+            {
+                break;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                Write(writer, events[i], _stream.ReplayStamp);
+            }
+
+            Array.Clear(events);
+            index += count;
+            if (!await FlushAsync(writer, watchdog, statistics, token))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private async Task LiveAsync(PipeWriter writer, StreamWatchdog watchdog, StreamStatistics statistics, CancellationToken token)
+    {
+        var live = _stream.Live;
+        Task<bool>? waiting = null;
+        while (true)
+        {
+            var written = 0;
+            while (written < Batch && live.TryRead(out var e))
+            {
+                Write(writer, e.Event, e.Stamp);
+                written++;
+            }
+
+            if (written > 0)
+            {
+                if (!await FlushAsync(writer, watchdog, statistics, token))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (_stream.FellBehind)
+            {
+                throw new OperationCanceledException(token);
+            }
+
+            waiting ??= live.WaitToReadAsync(token).AsTask();
+            var heartbeat = watchdog.HeartbeatDue();
+            if (await Task.WhenAny(waiting, heartbeat) == waiting)
+            {
+                var more = await waiting;
+                waiting = null;
+                if (!more)
+                {
+                    if (_stream.FellBehind)
+                    {
+                        throw new OperationCanceledException(token);
+                    }
+
+                    return; // the session has ended and every event is out
+                }
+            }
+            else
+            {
+                writer.Write(HeartbeatBytes);
+                if (!await FlushAsync(writer, watchdog, statistics, token))
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void Write(PipeWriter writer, BreathEvent e, EventStamp stamp)
+    {
+        var payload = _mapper.Map(_stream.Session, e) with { ServerTime = stamp.ServerTime, ElapsedMs = stamp.ElapsedMs, State = stamp.State };
+        WriteAscii(writer, "event: ");
+        WriteAscii(writer, payload.Kind.ToString());
+        WriteAscii(writer, "\nid: ");
+        WriteAscii(writer, payload.Sequence.ToString(CultureInfo.InvariantCulture));
+        WriteAscii(writer, "\ndata: ");
+        using (var json = new Utf8JsonWriter(writer))
+        {
+            // Not indented, so the JSON is one line (strings escape their line breaks).
+            JsonSerializer.Serialize(json, payload, payload.GetType(), _json);
+        }
+
+        WriteAscii(writer, "\n\n");
+    }
+
+    private static void WriteAscii(PipeWriter writer, string text)
+    {
+        var span = writer.GetSpan(text.Length);
+        var written = Encoding.ASCII.GetBytes(text, span);
+        writer.Advance(written);
+    }
+
+    /// <returns><see langword="false"/> when the client has gone.</returns>
+    private static async ValueTask<bool> FlushAsync(PipeWriter writer, StreamWatchdog watchdog, StreamStatistics statistics, CancellationToken token)
+    {
+        watchdog.Writing();
+        var flush = writer.FlushAsync(token);
+        FlushResult result;
+        if (flush.IsCompleted)
+        {
+            result = flush.Result;
+        }
+        else
+        {
+            watchdog.Waiting();
+            statistics.WaitStarted();
+            try
+            {
+                result = await flush;
+            }
+            finally
+            {
+                statistics.WaitEnded();
+            }
+        }
+
+        watchdog.Flushed();
+        if (result.IsCanceled)
+        {
+            throw new OperationCanceledException(token);
+        }
+
+        return !result.IsCompleted;
+    }
+}
