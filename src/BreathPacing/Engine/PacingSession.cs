@@ -85,6 +85,17 @@ internal sealed class PacingSession : TimerWheelScheduler.Entry, IDisposable
 
     private bool IsMulticast => _observers is EventSubscription[];
 
+    /// <summary>The position now and whether the session has ended, in one look (a frame needs both).</summary>
+    public BreathPosition SampleFrame(out bool completed)
+    {
+        lock (this)
+        {
+            completed = _state == Completed;
+            var position = Timeline.At(TimeSpan.FromTicks(ActiveLocked()));
+            return completed ? position.AsComplete() : position;
+        }
+    }
+
     private bool OnWheel => _scheduler is TimerWheelScheduler;
 
     /// <summary>A cold session with one observer (<c>Pace</c>): started at once; disposing it ends it silently.</summary>
