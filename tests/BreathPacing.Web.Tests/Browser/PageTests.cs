@@ -252,7 +252,7 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
         await Screenshot("oceans-breath.png");
 
         await Assertions.Expect(_page.Locator("#summary")).ToBeVisibleAsync();
-        (await _page.Locator("#summary-cycles").TextContentAsync()).Should().Be("1");
+        await Assertions.Expect(_page.Locator("#summary-breaths")).ToHaveTextAsync("1 full breath");
         await Assertions.Expect(_page.Locator("#self-care")).ToBeVisibleAsync();
         await Assertions.Expect(_page.Locator("#self-care-name")).Not.ToBeEmptyAsync();
         await Assertions.Expect(_page.Locator("#summary-early")).ToBeHiddenAsync();

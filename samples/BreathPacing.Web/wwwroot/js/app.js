@@ -4,6 +4,7 @@ import { SessionClock } from './clock.js';
 import { SessionModel, phaseNames } from './model.js';
 import { BodyVisual, WaveVisual } from './visual.js';
 import { Sound } from './audio.js';
+import { breathsText, paceText, timeText, ratioText } from './summary.js';
 import { initPractice, sessionStarted, sessionEnded, showSuggestion, stopSession } from './practice.js';
 
 const $ = (id) => document.getElementById(id);
@@ -297,10 +298,14 @@ function showSummary(data) {
   ui.session.hidden = true;
   ui.session.dataset.state = 'idle';
   ui.summary.hidden = false;
-  $('summary-cycles').textContent = String(data.completedCycles);
-  $('summary-time').textContent = formatDuration(data.activeTimeMs);
-  $('summary-bpm').textContent = data.breathsPerMinute.toFixed(1);
-  $('summary-ratio').textContent = data.inhaleToExhaleRatio > 0 ? `1 : ${(1 / data.inhaleToExhaleRatio).toFixed(2)}` : '–';
+  // The library's summary in words: "3 full breaths, stopped partway through the 4th (exhale, chest) · paced at
+  // 7.5 breaths a minute · 0:29 breathing, 0:05 paused".
+  $('summary-breaths').textContent = breathsText(data);
+  $('summary-pace').textContent = paceText(data);
+  $('summary-time').textContent = timeText(data);
+  const ratio = ratioText(data);
+  $('summary-ratio').textContent = ratio ?? '';
+  $('summary-ratio-line').hidden = ratio === null;
   $('summary-early').hidden = !data.endedEarly;
   const care = data.selfCare;
   $('self-care').hidden = !care;
@@ -319,11 +324,6 @@ function stopFollowing() {
   current.source.close();
   sound.wave(0);
   current = null;
-}
-
-function formatDuration(ms) {
-  const s = Math.round(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 async function control(action) {
