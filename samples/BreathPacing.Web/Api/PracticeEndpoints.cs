@@ -28,6 +28,13 @@ public static partial class PracticeEndpoints
     /// <summary>Statistics leave out records that end further ahead than this (another device's clock may run a little ahead).</summary>
     private static readonly TimeSpan LatestCounted = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// The request body cap of the practice routes: 512 KiB, room for a journal of about 1,500 sessions (a record is
+    /// about 300 bytes), where every other route keeps the host's <c>MaxRequestBodyBytes</c> (32 KiB by default).
+    /// The reading is as strict as elsewhere; only the size differs.
+    /// </summary>
+    public const long MaxRequestBodyBytes = 512 * 1024;
+
     private const int DefaultDays = 28;
     private const int MaximumDays = 366;
     private const int MaximumTimeZoneLength = 64;
@@ -38,7 +45,8 @@ public static partial class PracticeEndpoints
     /// <returns>The same builder.</returns>
     public static IEndpointRouteBuilder MapPracticeEndpoints(this IEndpointRouteBuilder app)
     {
-        var practice = app.MapGroup("/api/practice").WithTags("Practice");
+        // Journals are longer than any other request: this group has its own body cap, honoured by the body-limit middleware.
+        var practice = app.MapGroup("/api/practice").WithTags("Practice").WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes));
         practice.MapGet("/feelings", Feelings).WithName("PracticeFeelings")
             .WithSummary("The question asked after a session and its answers, in the catalog's words, with the codes a record keeps.");
         practice.MapPost("/record", Record).WithName("PracticeRecord")
