@@ -269,7 +269,7 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
             () => StartAsync(source: "three-part-breath", seconds: "2", cycles: "20", navigate: false),
             r => r.Url.EndsWith("/api/sessions", StringComparison.Ordinal) && r.Method == "POST");
 
-        request.PostDataJSON()!.Value.GetProperty("progress").GetBoolean().Should().BeTrue();
+        request.PostDataJSON()!.Value.GetProperty("options").GetProperty("progress").GetBoolean().Should().BeTrue();
         var created = await (await request.ResponseAsync())!.JsonAsync();
         created!.Value.GetProperty("totalDurationMs").GetDouble().Should().BeGreaterThan(20 * 4000, "later cycles are longer than the first");
         await Assertions.Expect(_page.Locator("#phase-label")).ToHaveTextAsync("Inhale");
