@@ -261,8 +261,10 @@ function showStreamStatus(status) {
   switch (status.kind) {
     case 'connected':
       ui.streamStatus.textContent = '';
+      if (ui.phase.textContent === 'Waiting') ui.phase.textContent = 'Ready';
       break;
     case 'waiting': {
+      if (!current.model.phase && !isPaused()) ui.phase.textContent = 'Waiting'; // nothing to show yet
       const seconds = Math.max(1, Math.round(status.retryInMs / 1000));
       const why = status.reason === 'busy'
         ? (status.problem?.title || 'The server is busy.')
