@@ -13,7 +13,7 @@ public static class SessionRequestReader
 {
     private const int MaximumDepth = 32;
 
-    private static readonly string[] Fields = ["techniqueId", "notation", "pattern", "cycles", "minutes", "seconds", "progress"];
+    private static readonly string[] Fields = ["techniqueId", "notation", "pattern", "cycles", "minutes", "seconds", "progress", "options"];
 
     /// <summary>Reads the request body.</summary>
     /// <param name="request">The HTTP request.</param>
@@ -65,6 +65,7 @@ public static class SessionRequestReader
         int? cycles = null;
         double? minutes = null, seconds = null;
         bool? progress = null;
+        JsonElement? options = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject())
         {
@@ -123,6 +124,17 @@ public static class SessionRequestReader
                 case "seconds":
                     problem = ReadNumber(name, value, "a number of seconds per breath, e.g. 4", out seconds);
                     break;
+                case "options":
+                    if (value.ValueKind != JsonValueKind.Object)
+                    {
+                        problem = Wrong(name, value, "an object of the technique's options, e.g. { \"startSeconds\": 5, \"exhaleRatio\": 2 }");
+                    }
+                    else
+                    {
+                        options = value.Clone();
+                    }
+
+                    break;
                 case "progress":
                     if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
                     {
@@ -142,7 +154,7 @@ public static class SessionRequestReader
             }
         }
 
-        return (new CreateSessionRequest(techniqueId, notation, pattern, cycles, minutes, progress, seconds), null);
+        return (new CreateSessionRequest(techniqueId, notation, pattern, cycles, minutes, progress, seconds, options), null);
     }
 
     /// <summary>The JSON path of the first string or property name that is not valid UTF-16 (an escaped lone surrogate), if any.</summary>

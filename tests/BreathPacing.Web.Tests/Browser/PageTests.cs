@@ -252,7 +252,7 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
         await Screenshot("oceans-breath.png");
 
         await Assertions.Expect(_page.Locator("#summary")).ToBeVisibleAsync();
-        (await _page.Locator("#summary-cycles").TextContentAsync()).Should().Be("1");
+        await Assertions.Expect(_page.Locator("#summary-breaths")).ToHaveTextAsync("1 full breath");
         await Assertions.Expect(_page.Locator("#self-care")).ToBeVisibleAsync();
         await Assertions.Expect(_page.Locator("#self-care-name")).Not.ToBeEmptyAsync();
         await Assertions.Expect(_page.Locator("#summary-early")).ToBeHiddenAsync();
@@ -269,7 +269,7 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
             () => StartAsync(source: "three-part-breath", seconds: "2", cycles: "20", navigate: false),
             r => r.Url.EndsWith("/api/sessions", StringComparison.Ordinal) && r.Method == "POST");
 
-        request.PostDataJSON()!.Value.GetProperty("progress").GetBoolean().Should().BeTrue();
+        request.PostDataJSON()!.Value.GetProperty("options").GetProperty("progress").GetBoolean().Should().BeTrue();
         var created = await (await request.ResponseAsync())!.JsonAsync();
         created!.Value.GetProperty("totalDurationMs").GetDouble().Should().BeGreaterThan(20 * 4000, "later cycles are longer than the first");
         await Assertions.Expect(_page.Locator("#phase-label")).ToHaveTextAsync("Inhale");
