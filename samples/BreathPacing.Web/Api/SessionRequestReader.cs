@@ -237,7 +237,10 @@ public static class SessionRequestReader
         return Problems.InvalidField(name, raw, $"{name} = {Problems.Echo(raw)}: expected {expected}.");
     }
 
-    private static string Kind(JsonElement value) => value.ValueKind switch
+    /// <summary>What kind of JSON value <paramref name="value"/> is, in words for an error ("an object", "a number"…).</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The words.</returns>
+    internal static string Kind(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",

@@ -79,7 +79,7 @@ public static class TechniqueOptionsJson
 
         if (element.ValueKind != JsonValueKind.Object)
         {
-            return Fail("options", $"options: expected an object of option fields such as {{ \"startSeconds\": 5, \"progress\": true }}; got {Kind(element)}.", fieldOf);
+            return Fail("options", $"options: expected an object of option fields such as {{ \"startSeconds\": 5, \"progress\": true }}; got {SessionRequestReader.Kind(element)}.", fieldOf);
         }
 
         var contract = Json.GetTypeInfo(result.GetType());
@@ -113,7 +113,7 @@ public static class TechniqueOptionsJson
 
             if (Read(property.PropertyType, field.Value, out var value) is { } expected)
             {
-                var raw = field.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? Kind(field.Value) : field.Value.GetRawText();
+                var raw = field.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? SessionRequestReader.Kind(field.Value) : field.Value.GetRawText();
                 return new(null, Problems.InvalidField(name, raw, $"{name} = {Problems.Echo(raw)}: expected {expected}."), fieldOf);
             }
 
@@ -171,16 +171,6 @@ public static class TechniqueOptionsJson
 
     private static TechniqueOptionsResult Fail(string field, string detail, Dictionary<string, string> fieldOf) =>
         new(null, Problems.BadRequest(detail, new Dictionary<string, object?> { ["field"] = field }), fieldOf);
-
-    private static string Kind(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "true or false",
-        _ => "null",
-    };
 
     private static string ToCamelCase(this string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 
