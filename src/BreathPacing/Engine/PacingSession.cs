@@ -71,17 +71,7 @@ internal sealed class PacingSession : TimerWheelScheduler.Entry, IDisposable
         }
     }
 
-    public BreathPosition Position
-    {
-        get
-        {
-            lock (this)
-            {
-                var position = Timeline.At(TimeSpan.FromTicks(ActiveLocked()));
-                return _state == Completed ? position.AsComplete() : position;
-            }
-        }
-    }
+    public BreathPosition Position => SampleFrame(out _);
 
     private bool IsMulticast => _observers is EventSubscription[];
 
@@ -95,8 +85,6 @@ internal sealed class PacingSession : TimerWheelScheduler.Entry, IDisposable
             return completed ? position.AsComplete() : position;
         }
     }
-
-    private bool OnWheel => _scheduler is TimerWheelScheduler;
 
     /// <summary>A cold session with one observer (<c>Pace</c>): started at once; disposing it ends it silently.</summary>
     public static PacingSession StartCold(BreathTimeline timeline, IScheduler scheduler, BreathPacingOptions options, IObserver<BreathEvent> observer)
