@@ -31,6 +31,7 @@ public sealed class SessionRegistry : ISessionStoreListener, IDisposable
     private readonly object _holdGate = new();
     private List<(string Id, long Version, Func<BreathSessionSnapshot> Snapshot)>? _held;
     private volatile bool _disposed;
+    private int _pending;
 
     /// <summary>Creates the registry.</summary>
     /// <param name="pacer">The pacer sessions are started and restored on (its default scheduler also clocks expiry).</param>
@@ -75,6 +76,12 @@ public sealed class SessionRegistry : ISessionStoreListener, IDisposable
 
     /// <summary>How many live events all open streams hold that their clients have not yet taken.</summary>
     public int BufferedEvents => _sessions.Values.Sum(static s => s.BufferedEvents);
+
+    /// <summary>
+    /// How many store calls this instance has started on its own (activity, sweeps, following changes) that have not
+    /// finished: tests on virtual time wait for none before moving the clock on, as real time would.
+    /// </summary>
+    public int PendingWork => Volatile.Read(ref _pending);
 
     internal IBreathPacer Pacer => _pacer;
 
@@ -630,7 +637,17 @@ public sealed class SessionRegistry : ISessionStoreListener, IDisposable
             return;
         }
 
-        task.ContinueWith((t, state) => Observe(t, (string)state!), what, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        Interlocked.Increment(ref _pending);
+        task.ContinueWith(
+            (t, state) =>
+            {
+                Observe(t, (string)state!);
+                Interlocked.Decrement(ref _pending);
+            },
+            what,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     private void Observe(Task task, string what)
