@@ -53,4 +53,25 @@ public sealed class RedisOutageTests : IDisposable
         received[^1].Name.Should().Be("SessionCompleted");
         (await http.PostAsync("/api/sessions", WebApi.Json("""{ "notation": "1-1", "cycles": 5 }"""))).StatusCode.Should().Be(HttpStatusCode.Created);
     }
+
+    [Fact]
+    public async Task HostStartsWhileRedisIsDown_Unhealthy_ThenRedisComes_ItServesWithNoRestart()
+    {
+        _redis.Kill();
+        var clock = new LockedHistoricalScheduler(VirtualTimeWebFactory.Epoch);
+        using var host = KestrelWebHost.OnRedis(_redis, RedisFixture.NewPrefix(), clock);
+        using var http = host.ClientFrom();
+        (await http.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        var refused = await http.PostAsync("/api/sessions", WebApi.Json("""{ "notation": "1-1", "cycles": 2 }"""));
+        refused.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        await ProblemShape.AssertAsync(refused, "a session started before the store was ever reached");
+
+        _redis.Start();
+
+        await Eventually.HoldsAsync(() => http.GetAsync("/healthz").Result.StatusCode == HttpStatusCode.OK, "the host connects once Redis is there", TimeSpan.FromSeconds(30));
+        var url = (await WebApi.StartAsync(http, """{ "notation": "1-1", "cycles": 2 }""")).GetProperty("eventsUrl").GetString()!;
+        await using var sse = await SseClient.ConnectAsync(http, url);
+        await Instances.AdvanceAsync(clock, 5, 1, host);
+        (await sse.ReadToEndAsync()).Select(e => e.Name).Should().EndWith("SessionCompleted");
+    }
 }
