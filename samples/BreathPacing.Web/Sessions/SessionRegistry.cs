@@ -83,6 +83,9 @@ public sealed class SessionRegistry : ISessionStoreListener, IDisposable
     /// </summary>
     public int PendingWork => Volatile.Read(ref _pending);
 
+    /// <summary>How often <see cref="Tick"/> runs: <see cref="WebSessionOptions.SweepInterval"/>, or a quarter of the idle timeout if sooner.</summary>
+    public TimeSpan TickInterval => _options.SweepInterval < _options.IdleTimeout / 4 ? _options.SweepInterval : _options.IdleTimeout / 4;
+
     internal IBreathPacer Pacer => _pacer;
 
     internal TimeProvider Time => _time;
@@ -257,8 +260,8 @@ public sealed class SessionRegistry : ISessionStoreListener, IDisposable
 
     /// <summary>
     /// One round of housekeeping, on the scheduler: records activity on the sessions streamed here (so they do not go
-    /// idle anywhere), lets go of copies no client has streamed here for the idle timeout (shared store), and forgets
-    /// the sessions whose time has come.
+    /// idle anywhere), lets go of copies no client has streamed here for a round (shared store: the session goes on in
+    /// the store, and a copy is restored again if a client comes), and forgets the sessions whose time has come.
     /// </summary>
     public void Tick()
     {
@@ -278,7 +281,7 @@ public sealed class SessionRegistry : ISessionStoreListener, IDisposable
                     Background(TouchAsync(copy, CancellationToken.None), "record activity");
                 }
             }
-            else if (_store.IsShared && now - copy.LastActivity >= _options.IdleTimeout && _sessions.TryRemove(new(copy.Id, copy)))
+            else if (_store.IsShared && now - copy.LastActivity >= TickInterval && _sessions.TryRemove(new(copy.Id, copy)))
             {
                 copy.DisposeQuietly(static _ => StreamEnding.Closed);
             }

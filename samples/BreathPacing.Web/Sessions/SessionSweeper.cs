@@ -14,8 +14,7 @@ public sealed class SessionSweeper(SessionRegistry registry) : IHostedService, I
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var options = registry.Options;
-        var interval = options.SweepInterval < options.IdleTimeout / 4 ? options.SweepInterval : options.IdleTimeout / 4;
+        var interval = registry.TickInterval;
         _timer = registry.Scheduler.Schedule(interval, again =>
         {
             registry.Tick();

@@ -5,7 +5,7 @@ namespace BreathPacing.Web.Sessions;
 /// the event streams connected to it here. With the in-memory store it is the session itself, held from start until it
 /// is forgotten; with a shared store an instance restores a copy from the stored snapshot when a client streams the
 /// session here, follows the store's changes (<see cref="BreathSession.TryApply"/>, or a fresh copy when that cannot be),
-/// and lets the copy go once no client has streamed it here for the idle timeout. Thread-safe.
+/// and lets the copy go once no client has streamed it here for a sweep round. Thread-safe.
 /// </summary>
 public sealed class WebSession : IDisposable
 {

@@ -133,7 +133,7 @@ public sealed class TwoInstanceTests(RedisFixture redis)
         await Instances.AdvanceAsync(clock, 150, 5, a, b);
 
         (await a.Registry.Store.GetAsync(id, clock.Now)).Should().NotBeNull("a client streams it on B, so it is not idle, though no client ever streamed it on A");
-        a.Registry.Find(id).Should().BeNull("A let its own copy go after the idle timeout without a client there");
+        a.Registry.Find(id).Should().BeNull("A let its own copy go: no client streamed it there");
 
         await reading.DisposeAsync();
         await reader;
