@@ -11,6 +11,9 @@ public static class Program
           accuracy  [--events N] [--period-ms P] [--minutes M] [--smoke]
           scale     [--sessions N] [--seconds S] [--ramp-seconds R] [--contenders a,b] [--smoke]
           web       [--clients N] [--seconds S] [--never-reading F] [--smoke]
+          frames    [--streams N] [--seconds S] [--paused] [--smoke]
+          memory    [--sessions N] [--hours H] [--smoke]
+          startup   [--runs N] [--dll path] [--smoke]
           all       --smoke   (every mode for a few seconds, as CI does)
         """;
 
@@ -31,6 +34,9 @@ public static class Program
                 "accuracy" => AccuracyMode.Run(new HarnessArgs(rest)),
                 "scale" => ScaleMode.Run(new HarnessArgs(rest)),
                 "web" => WebMode.Run(new HarnessArgs(rest)),
+                "frames" => FramesMode.Run(new HarnessArgs(rest)),
+                "memory" => MemoryMode.Run(new HarnessArgs(rest)),
+                "startup" => StartupMode.Run(new HarnessArgs(rest)),
                 "all" => RunAll(rest),
                 _ => throw new ArgumentException($"Unknown mode '{args[0]}'."),
             };
@@ -53,6 +59,8 @@ public static class Program
         var rc = 0;
         rc |= AccuracyMode.Run(new HarnessArgs(["--smoke"]));
         rc |= ScaleMode.Run(new HarnessArgs(["--smoke"]));
+        rc |= FramesMode.Run(new HarnessArgs(["--smoke"]));
+        rc |= MemoryMode.Run(new HarnessArgs(["--smoke"]));
         try
         {
             rc |= WebMode.Run(new HarnessArgs(["--smoke"]));

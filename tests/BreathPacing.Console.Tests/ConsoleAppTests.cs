@@ -25,6 +25,11 @@ public class ConsoleAppTests
         { ["--pattern", "5x 4-6", "--cycles", "0"], "\"0\"" },
         { ["--plain=yes"], "--plain" },
         { ["stray"], "\"stray\"" },
+        { ["--felt", "meh"], "\"meh\"" },
+        { ["--no-journal", "--felt", "easy"], "--felt" },
+        { ["--history", "--cycles", "2"], "--cycles" },
+        { ["--export", "xml"], "\"xml\"" },
+        { ["--output", "sessions.json"], "--output" },
     };
 
     private static readonly string Help = new BreathCommand(GroundingCatalog.Default).HelpText;
@@ -107,7 +112,7 @@ public class ConsoleAppTests
         code.Should().Be(ExitCodes.Success);
         error.Should().BeEmpty();
         output.Should().Be(Help);
-        foreach (var option in new[] { "--technique", "--pattern", "--pattern-file", "--cycles", "--minutes", "--seconds", "--progress", "--colour", "--plain", "--list", "--speed", "--help" })
+        foreach (var option in new[] { "--technique", "--pattern", "--pattern-file", "--cycles", "--minutes", "--seconds", "--progress", "--colour", "--plain", "--list", "--speed", "--felt", "--journal", "--no-journal", "--history", "--export", "--output", "--import", "--help" })
         {
             output.Should().MatchRegex($"(?m)^  (-[-\\w?]+, )*{option}[ ,]", $"--help describes {option}");
         }

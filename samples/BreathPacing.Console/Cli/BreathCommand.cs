@@ -3,8 +3,10 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using BreathPacing.ConsoleHost.Journal;
 using BreathPacing.ConsoleHost.Sessions;
 using BreathPacing.Grounding;
+using BreathPacing.Practice;
 using BreathPacing.Serialization;
 
 namespace BreathPacing.ConsoleHost.Cli;
@@ -16,8 +18,9 @@ namespace BreathPacing.ConsoleHost.Cli;
 /// catalog, so a technique an app registers is offered, completed and checked like the built-in ones.
 /// </summary>
 /// <remarks>
-/// Options are grouped by purpose (what to breathe, how long, technique settings, display, other); a later
-/// group, e.g. for a practice journal, adds its options here and its own branch in the app's run.
+/// Options are grouped by purpose (what to breathe, how long, technique settings, display, the practice journal,
+/// other). <c>--history</c>, <c>--export</c>, <c>--import</c> and <c>--list</c> are things to do instead of
+/// breathing: each takes only the options that concern it.
 /// </remarks>
 internal sealed class BreathCommand
 {
@@ -32,6 +35,13 @@ internal sealed class BreathCommand
     public const string PlainName = "--plain";
     public const string SpeedName = "--speed";
     public const string ListName = "--list";
+    public const string FeltName = "--felt";
+    public const string JournalName = "--journal";
+    public const string NoJournalName = "--no-journal";
+    public const string HistoryName = "--history";
+    public const string ExportName = "--export";
+    public const string OutputName = "--output";
+    public const string ImportName = "--import";
 
     /// <summary>The program's name in the usage line and in the command line printed to repeat a session.</summary>
     public const string ProgramName = "BreathPacing.Console";
@@ -57,6 +67,13 @@ internal sealed class BreathCommand
     private readonly Option<bool> _plain;
     private readonly Option<double> _speed;
     private readonly Option<bool> _list;
+    private readonly Option<PracticeFeeling?> _felt;
+    private readonly Option<string?> _journal;
+    private readonly Option<bool> _noJournal;
+    private readonly Option<bool> _history;
+    private readonly Option<JournalFormat?> _export;
+    private readonly Option<string?> _output;
+    private readonly Option<string?> _import;
 
     /// <param name="catalog">Where technique names, ranges and defaults come from.</param>
     /// <param name="run">What a valid command line runs; it returns the exit code.</param>
@@ -125,7 +142,7 @@ internal sealed class BreathCommand
         _seconds = new Option<double?>(SecondsName)
         {
             HelpName = "S",
-            Description = $"Starting seconds per inhale, {SecondsRange(techniques)}; the technique sets the other phases from it.",
+            Description = $"Starting seconds per inhale, {SecondsRange(techniques)}; the technique sets the other phases from it. Without it, the practice plan chooses.",
             CustomParser = r => Value(r, (string text, out double seconds) => TryNumber(text, out seconds), "a number of seconds"),
         };
 
@@ -163,6 +180,70 @@ internal sealed class BreathCommand
             Description = "Show the techniques with their steps, cautions and sources, then exit.",
         };
 
+        var feelings = new Feelings(catalog);
+        _felt = new Option<PracticeFeeling?>(FeltName)
+        {
+            HelpName = "word",
+            Description = $"How the session felt, kept in the practice journal: {Feelings.Known} (or the words the live view shows). The live view asks after the session when this is not given.",
+            CustomParser = r => Value(r, (string text, out PracticeFeeling? feeling) =>
+            {
+                var known = feelings.TryParse(text, out var parsed);
+                feeling = parsed;
+                return known;
+            }, null, text => $"unknown feeling \"{text}\"; expected {Feelings.Known}."),
+        };
+        _felt.CompletionSources.Clear(); // not the enum's names: the codes people type
+        _felt.CompletionSources.Add(_ => Feelings.Codes);
+
+        _journal = new Option<string?>(JournalName)
+        {
+            HelpName = "path",
+            Description = $"The practice journal file (SQLite). By default {JournalLocation.FolderName}/{JournalLocation.FileName} in your data folder: $XDG_DATA_HOME, else ~/.local/share (Linux), ~/Library/Application Support (macOS) or %LOCALAPPDATA% (Windows).",
+            CustomParser = r => Text(r),
+        };
+
+        _noJournal = new Option<bool>(NoJournalName)
+        {
+            Description = "Neither read nor write the practice journal: no plan, nothing recorded.",
+        };
+
+        _history = new Option<bool>(HistoryName)
+        {
+            Description = "Show the journal: recent sessions, minutes per day and each technique's seconds per inhale over time, then exit.",
+        };
+
+        _export = new Option<JournalFormat?>(ExportName)
+        {
+            HelpName = "json|csv",
+            Description = $"Write the whole journal as JSON (which {ImportName} reads back) or CSV (for a spreadsheet), then exit.",
+            CustomParser = r => Value(r, (string text, out JournalFormat? format) =>
+            {
+                format = text.ToLowerInvariant() switch
+                {
+                    "json" => JournalFormat.Json,
+                    "csv" => JournalFormat.Csv,
+                    _ => null,
+                };
+                return format is not null;
+            }, "json or csv"),
+        };
+        _export.CompletionSources.Clear();
+        _export.CompletionSources.Add(_ => ["json", "csv"]);
+
+        _output = new Option<string?>(OutputName)
+        {
+            HelpName = "file",
+            Description = $"The file {ExportName} writes (replaced whole); standard output otherwise.",
+            CustomParser = r => Text(r),
+        };
+
+        _import = new Option<string?>(ImportName)
+        {
+            HelpName = "file",
+            Description = $"Add the sessions of a JSON export to the journal, all or none; sessions it already has are skipped. Then exit.",
+            CustomParser = r => Text(r),
+        };
+
         Root = new RootCommand(
             "A calm, paced breathing guide for grounding yourself in the terminal. With no options it asks what to "
             + $"breathe; when its output is redirected it runs a short {defaultTechnique.Name} ({CommandLineOptions.DefaultCycles} cycles) instead.")
@@ -171,6 +252,7 @@ internal sealed class BreathCommand
             _cycles, _minutes,
             _seconds, _progress,
             _colour, _plain, _speed,
+            _felt, _journal, _noJournal, _history, _export, _output, _import,
             _list,
         };
         Root.Validators.Add(CheckCombination);
@@ -224,6 +306,13 @@ internal sealed class BreathCommand
         Plain = result.GetValue(_plain),
         Speed = result.GetValue(_speed),
         List = result.GetValue(_list),
+        Felt = result.GetValue(_felt),
+        Journal = result.GetValue(_journal),
+        NoJournal = result.GetValue(_noJournal),
+        History = result.GetValue(_history),
+        Export = result.GetValue(_export),
+        Output = result.GetValue(_output),
+        Import = result.GetValue(_import),
     };
 
     /// <summary>A notation mistake, e.g. <c>--pattern: cannot read "4-x-8": at character 3 expected a number of seconds, found 'x'.</c></summary>
@@ -270,9 +359,16 @@ internal sealed class BreathCommand
         length with --cycles or --minutes, not both. --seconds and --progress adjust a
         technique.
 
+        The practice journal keeps each session breathed at --speed 1, with how it
+        felt (asked after the live view; --felt in plain output). A technique breathed
+        without --seconds starts where the journal's practice plan suggests, and the
+        plan says why. --history, --export and --import work on the journal, then exit.
+
         Keys in the live view: space pauses and resumes, q or Esc ends early, and
         Ctrl+C ends gracefully with the summary.
-        Exit codes: 0 done, 1 failure, 2 a mistake on the command line.
+        Exit codes: 0 done, 1 failure, 2 a mistake on the command line, 3 the practice
+        journal cannot be used (damaged, locked, or not a journal; it is left as it
+        is), 4 the file to --import is not a valid journal (nothing is imported).
         """;
 
     private void CheckCombination(CommandResult command)
@@ -316,9 +412,34 @@ internal sealed class BreathCommand
             }
         }
 
-        if (Given(_list) && given.FirstOrDefault(o => o != _list && o != _plain && o != _colour) is { } other)
+        if (Given(_noJournal) && new Option[] { _journal, _felt, _history, _export, _import }.FirstOrDefault(Given) is { } needsJournal)
         {
-            command.AddError($"{ListName} and {other.Name} cannot be used together; {ListName} only shows the techniques.");
+            command.AddError($"{NoJournalName} and {needsJournal.Name} cannot be used together; {needsJournal.Name} {(needsJournal == _felt ? "is kept in" : needsJournal == _journal ? "names" : "works on")} the journal.");
+        }
+
+        if (Given(_output) && !Given(_export))
+        {
+            command.AddError($"{OutputName} goes with {ExportName}: it names the file the export is written to.");
+        }
+
+        // Things to do instead of breathing: one at a time, each with only the options that concern it.
+        var actions = new Option[] { _history, _export, _import, _list }.Where(Given).ToArray();
+        if (actions.Length > 1)
+        {
+            command.AddError($"{actions[0].Name} and {actions[1].Name} cannot be used together; choose one thing to do.");
+        }
+        else if (actions.Length == 1)
+        {
+            var action = actions[0];
+            Option[] concerns = action == _history ? [_journal, _plain, _colour]
+                : action == _export ? [_journal, _output]
+                : action == _import ? [_journal]
+                : [_plain, _colour];
+            var what = action == _list ? "only shows the techniques" : action == _history ? "only shows the journal" : "works on the journal, not a session";
+            if (given.FirstOrDefault(o => o != action && o != _noJournal && o != _output && !concerns.Contains(o)) is { } other)
+            {
+                command.AddError($"{action.Name} and {other.Name} cannot be used together; {action.Name} {what}.");
+            }
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using BreathPacing.ConsoleHost.Journal;
+using BreathPacing.Practice;
 
 namespace BreathPacing.ConsoleHost.Cli;
 
@@ -45,12 +47,33 @@ internal sealed record CommandLineOptions
     /// <summary>How many times faster than real time the session runs (<c>--speed</c>); 1 is real time.</summary>
     public double Speed { get; init; } = 1;
 
+    /// <summary>The practice journal file of <c>--journal</c>, or <see langword="null"/> for the default one.</summary>
+    public string? Journal { get; init; }
+
+    /// <summary>Whether the journal is neither read nor written (<c>--no-journal</c>).</summary>
+    public bool NoJournal { get; init; }
+
+    /// <summary>How the session felt (<c>--felt</c>), or <see langword="null"/> to ask (live view) or leave it unrated.</summary>
+    public PracticeFeeling? Felt { get; init; }
+
+    /// <summary>Whether to show the journal's history instead of breathing (<c>--history</c>).</summary>
+    public bool History { get; init; }
+
+    /// <summary>The format to export the journal in (<c>--export</c>), or <see langword="null"/>.</summary>
+    public JournalFormat? Export { get; init; }
+
+    /// <summary>The file <c>--export</c> writes (<c>--output</c>), or <see langword="null"/> for standard output.</summary>
+    public string? Output { get; init; }
+
+    /// <summary>The JSON export to add to the journal (<c>--import</c>), or <see langword="null"/>.</summary>
+    public string? Import { get; init; }
+
     /// <summary>Whether the command line itself chose what to breathe (otherwise the picker or the default does).</summary>
     public bool ChoosesSession => Technique is not null || Pattern is not null || PatternFile is not null;
 
     /// <summary>
     /// The arguments that ask for this session again, e.g. <c>--technique three-part --cycles 10 --seconds 4</c>:
-    /// every choice that is not the default, in the order of <c>--help</c>.
+    /// every choice that is not the default, in the order of <c>--help</c>. How it felt is not repeated: each session is asked anew.
     /// </summary>
     public IReadOnlyList<string> ToArguments()
     {
@@ -93,6 +116,12 @@ internal sealed record CommandLineOptions
         if (Speed != 1)
         {
             Add(BreathCommand.SpeedName, Number(Speed));
+        }
+
+        Add(BreathCommand.JournalName, Journal);
+        if (NoJournal)
+        {
+            args.Add(BreathCommand.NoJournalName);
         }
 
         return args;

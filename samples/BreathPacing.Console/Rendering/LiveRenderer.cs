@@ -37,6 +37,11 @@ internal sealed class LiveRenderer(
     public void Introduce(SessionPlan plan)
     {
         console.Write(new Rule($"[bold]{Markup.Escape(plan.Title)}[/] [grey]· {Labels.Length(plan.Length)}[/]").LeftJustified().RuleStyle(new Style(Color.Grey)));
+        if (plan.PlanNote is { } note)
+        {
+            console.MarkupLine($"[grey]Plan:[/] {Markup.Escape(note)}");
+        }
+
         if (plan.Findings.Count > 0)
         {
             var lines = plan.Findings.Select(f => (f.Severity == SafetySeverity.Warning ? "[yellow]caution[/] " : "[grey]note[/] ") + Markup.Escape(f.Message));

@@ -24,6 +24,11 @@ internal sealed class PlainRenderer(TextWriter output, GuidanceContent content) 
     {
         var total = plan.Timeline.TotalDuration is { } d ? ", " + Labels.ClockSeconds(d) : string.Empty;
         output.WriteLine($"{plan.Title}: {Labels.Length(plan.Length)}{total}. Breathe along.");
+        if (plan.PlanNote is { } note)
+        {
+            output.WriteLine($"Plan: {note}");
+        }
+
         foreach (var finding in plan.Findings)
         {
             output.WriteLine($"{(finding.Severity == SafetySeverity.Warning ? "caution" : "note")}: {finding.Message}");

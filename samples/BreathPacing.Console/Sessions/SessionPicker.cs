@@ -14,6 +14,11 @@ namespace BreathPacing.ConsoleHost.Sessions;
 /// starting seconds and whether to lengthen the breaths (for a technique), how long, and the colour. The answer is
 /// a <see cref="CommandLineOptions"/>, so the same session can be asked for again on the command line.
 /// </summary>
+/// <remarks>
+/// With a practice journal, the seconds proposed and preselected are the practice plan's, with its reason shown; a
+/// choice that follows the plan leaves <c>--seconds</c> out of the command printed to repeat it, so that command keeps
+/// following the plan.
+/// </remarks>
 internal sealed class SessionPicker(IAnsiConsole console, GuidanceContent content, SessionPlanner planner)
 {
     /// <summary>The pattern proposed when someone chooses to type a custom one.</summary>
@@ -33,6 +38,11 @@ internal sealed class SessionPicker(IAnsiConsole console, GuidanceContent conten
 
         var proposal = ForTechnique(planner.DefaultTechnique, given);
         console.MarkupLine($"Ready: {Describe(proposal)}");
+        if (planner.FromOptions(proposal, LiveDefaultCycles).PlanNote is { } note)
+        {
+            console.MarkupLine($"[grey]Plan: {Markup.Escape(note)}[/]");
+        }
+
         if (console.Prompt(new ConfirmationPrompt("Start now? [grey](n to choose the breath, length, pace and colour)[/]") { DefaultValue = true }))
         {
             return proposal;
@@ -49,27 +59,34 @@ internal sealed class SessionPicker(IAnsiConsole console, GuidanceContent conten
     {
         var plan = planner.FromOptions(options, LiveDefaultCycles);
         var length = Labels.Length(plan.Length) + (plan.Timeline.TotalDuration is { } total ? ", " + Labels.ClockSeconds(total) : string.Empty);
-        var pace = plan.Technique is null
+        var pace = plan.Technique is null || plan.Options is not { } used
             ? null
-            : $" · {Seconds(options.Seconds ?? plan.Technique.DefaultOptions.StartSeconds)} s per inhale, "
-              + (options.Progress ? $"lengthening toward {Seconds(plan.Technique.DefaultOptions.TargetSeconds)} s" : "steady");
+            : $" · {Seconds(used.StartSeconds)} s per inhale, "
+              + (used.Progress ? $"lengthening toward {Seconds(used.TargetSeconds)} s" : "steady");
         return $"[bold]{Markup.Escape(plan.Title)}[/] · {length}{pace} · [{options.Colour.Colour.ToMarkup()}]{Markup.Escape(options.Colour.Name)}[/]";
     }
 
-    /// <summary>The technique with the given settings, or its own defaults, and the live view's length unless one is given or the pattern has one.</summary>
-    private static CommandLineOptions ForTechnique(GroundingTechnique technique, CommandLineOptions given)
+    /// <summary>
+    /// The technique with the given settings, or the practice plan's seconds, or its own defaults; and the live view's
+    /// length unless one is given or the pattern has one.
+    /// </summary>
+    private CommandLineOptions ForTechnique(GroundingTechnique technique, CommandLineOptions given)
     {
         var defaults = technique.DefaultOptions;
-        var seconds = given.Seconds is { } s && s >= technique.Technique.MinimumSeconds && s <= technique.Technique.MaximumSeconds ? s : defaults.StartSeconds;
+        var advised = planner.Advise(technique)?.Seconds;
+        var seconds = given.Seconds is { } s && s >= technique.Technique.MinimumSeconds && s <= technique.Technique.MaximumSeconds ? s : advised ?? defaults.StartSeconds;
         return WithLength(given with
         {
             Technique = TechniqueNames.CommandName(technique),
             Pattern = null,
             PatternFile = null,
-            Seconds = seconds,
+            Seconds = Unless(advised, seconds),
             Progress = given.Progress && seconds < defaults.TargetSeconds,
         }, SessionPlanner.CreatePattern(technique, given with { Seconds = seconds, Progress = false }));
     }
+
+    /// <summary>The seconds to put in the options: none when they are the plan's, so the session keeps following the plan.</summary>
+    private static double? Unless(double? advised, double seconds) => advised == seconds ? null : seconds;
 
     /// <summary>Keeps a length the options give; otherwise the pattern's own, or the live view's default.</summary>
     private static CommandLineOptions WithLength(CommandLineOptions options, BreathPattern pattern) =>
@@ -95,24 +112,30 @@ internal sealed class SessionPicker(IAnsiConsole console, GuidanceContent conten
     private CommandLineOptions AskPace(GroundingTechnique technique, CommandLineOptions options)
     {
         var (min, max) = (technique.Technique.MinimumSeconds, technique.Technique.MaximumSeconds);
+        var advice = planner.Advise(technique);
+        if (advice is not null)
+        {
+            console.MarkupLine($"[grey]Plan: {Markup.Escape(advice.Reason)}[/]");
+        }
+
         var seconds = console.Prompt(new TextPrompt<double>($"Seconds per inhale to start with [grey]({Seconds(min)} to {Seconds(max)})[/]")
         {
             Culture = CultureInfo.InvariantCulture,
         }
-            .DefaultValue(options.Seconds ?? technique.DefaultOptions.StartSeconds)
+            .DefaultValue(options.Seconds ?? advice?.Seconds ?? technique.DefaultOptions.StartSeconds)
             .Validate(value => value < min || value > max
                 ? ValidationResult.Error($"[red]Choose from {Seconds(min)} to {Seconds(max)} seconds.[/]")
                 : Problem(technique, options with { Seconds = value, Progress = false }) is { } problem
                     ? ValidationResult.Error($"[red]{Markup.Escape(problem)}[/]")
                     : ValidationResult.Success()));
-        options = options with { Seconds = seconds, Progress = false };
+        options = options with { Seconds = Unless(advice?.Seconds, seconds), Progress = false };
 
         var target = technique.DefaultOptions.TargetSeconds;
         if (seconds < target
             && console.Prompt(new ConfirmationPrompt($"Lengthen the breaths step by step toward {Seconds(target)} s as you go?") { DefaultValue = false }))
         {
             var progressing = options with { Progress = true };
-            if (Problem(technique, progressing) is { } problem)
+            if (Problem(technique, progressing with { Seconds = seconds }) is { } problem)
             {
                 console.MarkupLine($"[grey]Keeping a steady pace: {Markup.Escape(problem)}[/]");
                 return options;

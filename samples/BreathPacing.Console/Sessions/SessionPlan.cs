@@ -30,4 +30,13 @@ internal sealed record SessionPlan
 
     /// <summary>What the session is called on screen: the technique's name, or the custom pattern's.</summary>
     public string Title { get; }
+
+    /// <summary>The technique's options the pattern was made with, or <see langword="null"/> for a custom pattern.</summary>
+    public BreathTechniqueOptions? Options { get; init; }
+
+    /// <summary>
+    /// What the practice plan said about this session's seconds per inhale, to show before it starts (the plan's reason,
+    /// or that <c>--seconds</c> overrides it), or <see langword="null"/> when there is no plan (no journal, or a custom pattern).
+    /// </summary>
+    public string? PlanNote { get; init; }
 }

@@ -1,5 +1,7 @@
 using BreathPacing.ConsoleHost.Cli;
 using BreathPacing.ConsoleHost.Content;
+using BreathPacing.ConsoleHost.Journal;
+using BreathPacing.ConsoleHost.Rendering;
 using BreathPacing.Grounding;
 
 namespace BreathPacing.ConsoleHost.Sessions;
@@ -11,10 +13,14 @@ namespace BreathPacing.ConsoleHost.Sessions;
 /// findings. Any technique in the catalog works the same way. Every mistake becomes a <see cref="UsageException"/>
 /// that names the option and the value.
 /// </summary>
-internal sealed class SessionPlanner(GuidanceContent content, Func<string, string> readFile)
+/// <remarks>
+/// With a practice journal (<paramref name="advisor"/>), a technique breathed without <c>--seconds</c> starts at the
+/// seconds the practice plan suggests, and the plan says why; <c>--seconds</c> overrides the plan, and the plan says that too.
+/// </remarks>
+internal sealed class SessionPlanner(GuidanceContent content, Func<string, string> readFile, PracticeAdvisor? advisor = null)
 {
-    public SessionPlanner(GuidanceContent content)
-        : this(content, File.ReadAllText)
+    public SessionPlanner(GuidanceContent content, PracticeAdvisor? advisor = null)
+        : this(content, File.ReadAllText, advisor)
     {
     }
 
@@ -39,8 +45,34 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
         }
 
         var technique = FindTechnique(options.Technique);
-        return Build(CreatePattern(technique, options), options, defaultCycles, technique);
+        if (Advise(technique) is not { } advice)
+        {
+            return Build(CreatePattern(technique, options), options, defaultCycles, technique) with { Options = OptionsFor(technique, options) };
+        }
+
+        // The plan chooses the seconds unless the options do; either way, say what the plan said.
+        var followed = options with { Seconds = options.Seconds ?? advice.Seconds };
+        var note = options.Seconds is { } chosen && chosen != advice.Seconds
+            ? $"{BreathCommand.SecondsName} {Labels.Number(chosen, "0.##")} overrides the plan's {Labels.Number(advice.Seconds, "0.##")} s. ({advice.Reason})"
+            : advice.Reason;
+        BreathPattern pattern;
+        try
+        {
+            pattern = CreatePattern(technique, followed);
+        }
+        catch (UsageException) when (options.Seconds is null && options.Progress)
+        {
+            // The plan's length leaves no room to lengthen toward the technique's target within the session: breathe it steadily.
+            followed = followed with { Progress = false };
+            pattern = CreatePattern(technique, followed);
+            note += $" The breaths stay at {Labels.Number(advice.Seconds, "0.##")} s: {BreathCommand.ProgressName} has no room left below {Labels.Number(technique.DefaultOptions.TargetSeconds, "0.##")} s.";
+        }
+
+        return Build(pattern, followed, defaultCycles, technique) with { Options = OptionsFor(technique, followed), PlanNote = note };
     }
+
+    /// <summary>The practice plan's advice for the next session of <paramref name="technique"/>, or <see langword="null"/> without a journal.</summary>
+    public PlanAdvice? Advise(GroundingTechnique technique) => advisor?.Advise(technique);
 
     /// <summary>The technique with this name, or <see cref="DefaultTechnique"/> when the name is <see langword="null"/>.</summary>
     /// <exception cref="UsageException">No technique in the catalog has this name.</exception>
@@ -52,14 +84,9 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
     /// <exception cref="UsageException">The technique refuses a setting; the message names the option.</exception>
     public static BreathPattern CreatePattern(GroundingTechnique technique, CommandLineOptions options)
     {
-        var defaults = technique.DefaultOptions;
         try
         {
-            return technique.CreatePattern(defaults with
-            {
-                StartSeconds = options.Seconds ?? defaults.StartSeconds,
-                Progress = options.Progress,
-            });
+            return technique.CreatePattern(OptionsFor(technique, options));
         }
         catch (InvalidBreathPatternException e)
         {
@@ -69,6 +96,13 @@ internal sealed class SessionPlanner(GuidanceContent content, Func<string, strin
                 : BreathCommand.TechniqueName;
             throw UsageException.ForOption(option, e.Message);
         }
+    }
+
+    /// <summary>The technique's own options with the starting seconds and progression the options give (its defaults otherwise).</summary>
+    public static BreathTechniqueOptions OptionsFor(GroundingTechnique technique, CommandLineOptions options)
+    {
+        var defaults = technique.DefaultOptions;
+        return defaults with { StartSeconds = options.Seconds ?? defaults.StartSeconds, Progress = options.Progress };
     }
 
     /// <summary>The length the options choose for <paramref name="pattern"/>, through <see cref="SessionLength.Choose"/>.</summary>

@@ -9,8 +9,14 @@ namespace BreathPacing.Web.Api;
 /// <param name="Pattern">A pattern in the library's JSON format.</param>
 /// <param name="Cycles">How many cycles to breathe (at most one of cycles and minutes).</param>
 /// <param name="Minutes">How many minutes to breathe, rounded up to a whole cycle.</param>
-/// <param name="Progress">For a technique with a progression (Three-Part Breath): lengthen the breath toward its target.</param>
-/// <param name="Seconds">For a technique: the starting seconds per inhale (and exhale, for Three-Part Breath).</param>
+/// <param name="Progress">For a technique: lengthen the breath toward its target (a shortcut for <c>options.progress</c>).</param>
+/// <param name="Seconds">For a technique: the starting seconds per inhale (a shortcut for <c>options.startSeconds</c>).</param>
+/// <param name="Options">
+/// For a technique: any of its options, as <c>GET /api/techniques</c> (<c>defaultOptions</c>) and <c>POST /api/practice/plan</c>
+/// (<c>options</c>) write them: the shared <c>startSeconds</c>, <c>progress</c>, <c>targetSeconds</c>, <c>stepSeconds</c>,
+/// <c>cyclesPerStep</c>, and the technique's own (e.g. Ocean's Breath's <c>exhaleRatio</c>). A field left out keeps the
+/// technique's default.
+/// </param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record CreateSessionRequest(
     string? TechniqueId = null,
@@ -19,7 +25,8 @@ public sealed record CreateSessionRequest(
     int? Cycles = null,
     double? Minutes = null,
     bool? Progress = null,
-    double? Seconds = null);
+    double? Seconds = null,
+    JsonElement? Options = null);
 
 /// <summary>A started session.</summary>
 /// <param name="Id">The session id.</param>

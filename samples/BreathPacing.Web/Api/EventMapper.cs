@@ -73,8 +73,10 @@ public sealed class EventMapper(TimeProvider time, GuidanceText guidance)
             SessionCompleted c => new SessionCompletedPayload
             {
                 Sequence = e.Sequence, Kind = e.Kind, OffsetMs = offset, ServerTime = serverTime, ElapsedMs = elapsed, State = state,
-                CompletedCycles = c.Summary.CompletedCycles, ActiveTimeMs = c.Summary.ActiveTime.TotalMilliseconds,
-                PausedTimeMs = c.Summary.PausedTime.TotalMilliseconds, BreathsPerMinute = c.Summary.PacedBreathsPerMinute,
+                CompletedCycles = c.Summary.CompletedCycles, PlannedCycles = c.Summary.PlannedCycles, PartialCycle = c.Summary.PartialCycle,
+                BreathsPerCycle = timeline.Pattern.BreathsPerCycle, EndPosition = EndPositionPayload.Of(c.Summary.EndPosition),
+                PacedBreathsPerMinute = c.Summary.PacedBreathsPerMinute, Progression = timeline.Pattern.Progression is not null,
+                ActiveTimeMs = c.Summary.ActiveTime.TotalMilliseconds, PausedTimeMs = c.Summary.PausedTime.TotalMilliseconds,
                 InhaleToExhaleRatio = c.Summary.InhaleToExhaleRatio, EndedEarly = c.Summary.EndedEarly,
                 SelfCare = guidance.SelfCareFor(session.Id),
             },

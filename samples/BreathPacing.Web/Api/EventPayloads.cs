@@ -184,20 +184,50 @@ public sealed record SessionSkippedAheadPayload : EventPayload
     public required IReadOnlyList<double> Fills { get; init; }
 }
 
-/// <summary>Data of <c>SessionCompleted</c>: always the last event.</summary>
+/// <summary>
+/// Data of <c>SessionCompleted</c>: always the last event. What the session amounted to, as the library's
+/// <see cref="BreathSessionSummary"/> says: whole cycles, how far into the next one it stopped and where (phase and
+/// region), the pace the pattern set, and the time breathed and paused.
+/// </summary>
 public sealed record SessionCompletedPayload : EventPayload
 {
-    /// <summary>Whole cycles completed.</summary>
+    /// <summary>Whole cycles completed (<see cref="BreathSessionSummary.CompletedCycles"/>).</summary>
     public required int CompletedCycles { get; init; }
+
+    /// <summary>The cycles the session was laid out for, or <see langword="null"/> when it was open-ended.</summary>
+    public int? PlannedCycles { get; init; }
+
+    /// <summary>
+    /// How far into the next cycle the session stopped, in [0, 1) (<see cref="BreathSessionSummary.PartialCycle"/>): 0 when
+    /// it ended on a cycle boundary, as every session that runs to its end does. <see cref="EndPosition"/> says where.
+    /// </summary>
+    public required double PartialCycle { get; init; }
+
+    /// <summary>
+    /// How many breaths one cycle holds (<see cref="BreathPattern.BreathsPerCycle"/>): 1 for Three-Part and Ocean's
+    /// Breath; a pattern that breathes in and out twice a cycle has 2, so its <see cref="CompletedCycles"/> are twice as
+    /// many breaths.
+    /// </summary>
+    public required int BreathsPerCycle { get; init; }
+
+    /// <summary>Where the session stood when it ended (<see cref="BreathSessionSummary.EndPosition"/>).</summary>
+    public required EndPositionPayload EndPosition { get; init; }
+
+    /// <summary>
+    /// The pace the pattern set, in breaths per minute (<see cref="BreathSessionSummary.PacedBreathsPerMinute"/>): for a
+    /// steady pattern its own pace however early the session stopped; with a progression the average pace of the cycles
+    /// breathed (<see cref="Progression"/>).
+    /// </summary>
+    public required double PacedBreathsPerMinute { get; init; }
+
+    /// <summary>Whether the pattern lengthened its breaths as it went, so that <see cref="PacedBreathsPerMinute"/> is an average.</summary>
+    public required bool Progression { get; init; }
 
     /// <summary>Active time breathed, in milliseconds.</summary>
     public required double ActiveTimeMs { get; init; }
 
     /// <summary>Time spent paused, in milliseconds.</summary>
     public required double PausedTimeMs { get; init; }
-
-    /// <summary>Completed cycles per minute of active time.</summary>
-    public required double BreathsPerMinute { get; init; }
 
     /// <summary>Inhale time divided by exhale time per cycle.</summary>
     public required double InhaleToExhaleRatio { get; init; }
@@ -207,6 +237,22 @@ public sealed record SessionCompletedPayload : EventPayload
 
     /// <summary>One self-care suggestion for afterwards, if the content model has one.</summary>
     public SelfCareView? SelfCare { get; init; }
+}
+
+/// <summary>Where a session stood when it ended.</summary>
+/// <param name="CycleIndex">The zero-based cycle under way (after the last cycle when the session ran to its end).</param>
+/// <param name="PhaseIndex">The zero-based phase within the cycle.</param>
+/// <param name="PhaseKind">What the breath was doing.</param>
+/// <param name="PhaseProgress">How far into the phase, 0..1.</param>
+/// <param name="SegmentIndex">The zero-based segment within the phase, or -1 when the phase has none.</param>
+/// <param name="Region">The segment's body region (e.g. <c>chest</c>), or <see langword="null"/>.</param>
+public sealed record EndPositionPayload(int CycleIndex, int PhaseIndex, BreathPhaseKind PhaseKind, double PhaseProgress, int SegmentIndex, string? Region)
+{
+    /// <summary>Describes <paramref name="position"/>.</summary>
+    /// <param name="position">The library's position.</param>
+    /// <returns>Its payload.</returns>
+    public static EndPositionPayload Of(BreathPosition position) =>
+        new(position.CycleIndex, position.PhaseIndex, position.PhaseKind, position.PhaseProgress, position.SegmentIndex, position.Segment?.Region);
 }
 
 /// <summary>A self-care routine suggested after a session.</summary>

@@ -28,10 +28,10 @@ public sealed class PatternResolver(TechniqueDirectory techniques, PatternFormat
                 new Dictionary<string, object?> { ["field"] = "techniqueId|notation|pattern" }));
         }
 
-        if (request.TechniqueId is null && (request.Seconds is not null || request.Progress is not null))
+        if (request.TechniqueId is null && (request.Seconds is not null || request.Progress is not null || request.Options is not null))
         {
-            return Fail(Problems.BadRequest("seconds and progress apply to a technique (techniqueId) only.",
-                new Dictionary<string, object?> { ["field"] = request.Seconds is not null ? "seconds" : "progress" }));
+            return Fail(Problems.BadRequest("seconds, progress and options apply to a technique (techniqueId) only.",
+                new Dictionary<string, object?> { ["field"] = request.Seconds is not null ? "seconds" : request.Progress is not null ? "progress" : "options" }));
         }
 
         if (request.Cycles is not null && request.Minutes is not null)
@@ -71,13 +71,21 @@ public sealed class PatternResolver(TechniqueDirectory techniques, PatternFormat
                 }
 
                 techniqueId = technique.Id;
-                var built = techniques.Pattern(technique, request.Seconds, request.Progress ?? false);
-                if (built.Problem is not null)
+                var options = TechniqueDirectory.Options(technique, request.Options, request.Seconds, request.Progress);
+                if (options.Problem is not null)
                 {
-                    return Fail(built.Problem);
+                    return Fail(options.Problem);
                 }
 
-                pattern = built.Pattern!;
+                try
+                {
+                    pattern = technique.CreatePattern(options.Options);
+                }
+                catch (InvalidBreathPatternException error)
+                {
+                    // The library names the option (e.g. exhaleRatio); the problem names the request field that set it.
+                    return Fail(InvalidOption(error, options.Field(error.Field)));
+                }
             }
             else if (request.Notation is { } notation)
             {
@@ -119,6 +127,17 @@ public sealed class PatternResolver(TechniqueDirectory techniques, PatternFormat
     }
 
     private static PatternResolution Fail(ProblemHttpResult problem) => new(null, null, problem);
+
+    /// <summary>400 for an option the technique refuses, naming the request field (<c>seconds</c>, <c>options.exhaleRatio</c>…).</summary>
+    /// <param name="error">The library's error.</param>
+    /// <param name="field">The request field that set the option.</param>
+    /// <returns>The problem.</returns>
+    public static ProblemHttpResult InvalidOption(InvalidBreathPatternException error, string field)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return TypedResults.Problem(error.Message, statusCode: StatusCodes.Status400BadRequest, title: "The pattern is invalid.",
+            extensions: new Dictionary<string, object?> { ["field"] = field, ["value"] = Problems.Echo(error.Value) });
+    }
 }
 
 /// <summary>A pattern, or why it could not be had.</summary>

@@ -24,9 +24,9 @@ public sealed record PracticePlanRequest(string? TechniqueId = null, JsonElement
 /// <param name="Options">
 /// The options the plan suggests, of the technique's own options type: the shared settings (<c>startSeconds</c>,
 /// <c>progress</c>, <c>targetSeconds</c>, <c>stepSeconds</c>, <c>cyclesPerStep</c>) and the type's own (e.g. Ocean's
-/// Breath's <c>exhaleRatio</c>).
+/// Breath's <c>exhaleRatio</c>). Send them as <c>options</c> of <c>POST /api/sessions</c> to follow the plan.
 /// </param>
-/// <param name="Session">The part of <paramref name="Options"/> that <c>POST /api/sessions</c> takes: send it to follow the plan.</param>
+/// <param name="Session">The plan's seconds per inhale and progression: what a form shows of <paramref name="Options"/>.</param>
 /// <param name="Range">Where the plan starts the technique and the goal it works toward.</param>
 /// <param name="Reason">Why, with its text from the grounding catalog.</param>
 public sealed record PracticePlanView(
@@ -72,6 +72,7 @@ public sealed record PracticeReasonView(
 /// <param name="Feeling">How it felt (<c>easy</c>, <c>comfortable</c>, <c>hard</c>, <c>dizzy</c>), or absent when not asked yet.</param>
 /// <param name="Seconds">For a session of a technique: the <c>seconds</c> it was started with, if any.</param>
 /// <param name="Progress">For a session of a technique: the <c>progress</c> it was started with, if any.</param>
+/// <param name="Options">For a session of a technique: the <c>options</c> it was started with, if any.</param>
 /// <param name="Stop">
 /// <see langword="true"/> to end a session that is still running or paused first, as the person's Stop does (it then
 /// ends early, and stays readable for the completed grace period); otherwise a running session answers 409.
@@ -86,7 +87,8 @@ public sealed record PracticeRecordRequest(
     bool? Progress = null,
     bool? Stop = null,
     string? TimeZone = null,
-    int? UtcOffsetMinutes = null);
+    int? UtcOffsetMinutes = null,
+    JsonElement? Options = null);
 
 /// <summary>A practice record, as one object of a journal document.</summary>
 /// <param name="Version">The journal format version the record is written in (<see cref="PracticeJournalJson.CurrentVersion"/>).</param>

@@ -28,6 +28,13 @@ public static partial class PracticeEndpoints
     /// <summary>Statistics leave out records that end further ahead than this (another device's clock may run a little ahead).</summary>
     private static readonly TimeSpan LatestCounted = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// The request body cap of the practice routes: 512 KiB, room for a journal of about 1,500 sessions (a record is
+    /// about 300 bytes), where every other route keeps the host's <c>MaxRequestBodyBytes</c> (32 KiB by default).
+    /// The reading is as strict as elsewhere; only the size differs.
+    /// </summary>
+    public const long MaxRequestBodyBytes = 512 * 1024;
+
     private const int DefaultDays = 28;
     private const int MaximumDays = 366;
     private const int MaximumTimeZoneLength = 64;
@@ -38,7 +45,8 @@ public static partial class PracticeEndpoints
     /// <returns>The same builder.</returns>
     public static IEndpointRouteBuilder MapPracticeEndpoints(this IEndpointRouteBuilder app)
     {
-        var practice = app.MapGroup("/api/practice").WithTags("Practice");
+        // Journals are longer than any other request: this group has its own body cap, honoured by the body-limit middleware.
+        var practice = app.MapGroup("/api/practice").WithTags("Practice").WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes));
         practice.MapGet("/feelings", Feelings).WithName("PracticeFeelings")
             .WithSummary("The question asked after a session and its answers, in the catalog's words, with the codes a record keeps.");
         practice.MapPost("/record", Record).WithName("PracticeRecord")
@@ -134,28 +142,35 @@ public static partial class PracticeEndpoints
     }
 
     /// <summary>
-    /// The options a technique's session was made with, rebuilt from the seconds and progress it was started with and
-    /// checked against the session's own pattern, so a record never claims settings the person did not breathe.
+    /// The options a technique's session was made with, rebuilt from the <c>seconds</c>, <c>progress</c> and <c>options</c>
+    /// it was started with and checked against the session's own pattern, so a record never claims settings the person
+    /// did not breathe.
     /// </summary>
     private static BreathTechniqueOptions? OptionsOf(WebSession session, PracticeRecordRequest request, TechniqueDirectory techniques, out ProblemHttpResult? problem)
     {
         problem = null;
         if (session.TechniqueId is null || techniques.Find(session.TechniqueId) is not { } technique)
         {
-            if (request.Seconds is not null || request.Progress is not null)
+            if (request.Seconds is not null || request.Progress is not null || request.Options is not null)
             {
-                problem = Problems.BadRequest("seconds and progress apply to a session of a technique only; this session paced a custom pattern.",
-                    Field(request.Seconds is not null ? "seconds" : "progress"));
+                problem = Problems.BadRequest("seconds, progress and options apply to a session of a technique only; this session paced a custom pattern.",
+                    Field(request.Seconds is not null ? "seconds" : request.Progress is not null ? "progress" : "options"));
             }
 
             return null;
         }
 
-        var options = TechniqueDirectory.Options(technique, request.Seconds, request.Progress ?? false);
+        var options = TechniqueDirectory.Options(technique, request.Options, request.Seconds, request.Progress);
+        if (options.Problem is not null)
+        {
+            problem = options.Problem;
+            return null;
+        }
+
         bool made;
         try
         {
-            made = technique.CreatePattern(options).Equals(session.Session.Timeline.Pattern);
+            made = technique.CreatePattern(options.Options).Equals(session.Session.Timeline.Pattern);
         }
         catch (InvalidBreathPatternException)
         {
@@ -166,13 +181,14 @@ public static partial class PracticeEndpoints
         {
             var seconds = request.Seconds is { } s ? s.ToString(CultureInfo.InvariantCulture) : "absent";
             var progress = request.Progress is { } p ? (p ? "true" : "false") : "absent";
+            var given = request.Options is { ValueKind: JsonValueKind.Object } o ? $", options = {Echo(o.GetRawText())}" : string.Empty;
             problem = Problems.BadRequest(
-                $"seconds = {seconds}, progress = {progress}: session '{session.Id}' was not started with these; send the seconds and progress it was started with.",
-                Field(request.Seconds is not null ? "seconds" : "progress"));
+                $"seconds = {seconds}, progress = {progress}{given}: session '{session.Id}' was not started with these; send the seconds, progress and options it was started with.",
+                Field(request.Options is not null ? "options" : request.Seconds is not null ? "seconds" : "progress"));
             return null;
         }
 
-        return options;
+        return options.Options;
     }
 
     private static async Task<SessionCompleted?> CompletionOf(WebSession session, CancellationToken cancellationToken)
@@ -212,7 +228,7 @@ public static partial class PracticeEndpoints
         var next = PracticePlan.Default.Next(technique.Technique, read.Records);
         var reason = next.Reason;
         var text = catalog.GetText(reason.TextKey) is { } template ? reason.Format(template, catalog.Culture) : null;
-        var options = JsonSerializer.SerializeToElement(next.Options, next.Options.GetType(), WebJson);
+        var options = TechniqueOptionsJson.Write(next.Options);
         return TypedResults.Ok(new PracticePlanView(
             technique.Id,
             technique.Name,
@@ -367,8 +383,6 @@ public static partial class PracticeEndpoints
     // IANA ids: letters, digits, '_', '+', '-', in parts separated by '/'; nothing that could name a path.
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$")]
     private static partial Regex TimeZoneId();
-
-    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
     private static JsonElement ToElement(string json)
     {

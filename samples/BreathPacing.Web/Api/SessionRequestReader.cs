@@ -13,7 +13,7 @@ public static class SessionRequestReader
 {
     private const int MaximumDepth = 32;
 
-    private static readonly string[] Fields = ["techniqueId", "notation", "pattern", "cycles", "minutes", "seconds", "progress"];
+    private static readonly string[] Fields = ["techniqueId", "notation", "pattern", "cycles", "minutes", "seconds", "progress", "options"];
 
     /// <summary>Reads the request body.</summary>
     /// <param name="request">The HTTP request.</param>
@@ -65,6 +65,7 @@ public static class SessionRequestReader
         int? cycles = null;
         double? minutes = null, seconds = null;
         bool? progress = null;
+        JsonElement? options = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject())
         {
@@ -123,6 +124,17 @@ public static class SessionRequestReader
                 case "seconds":
                     problem = ReadNumber(name, value, "a number of seconds per breath, e.g. 4", out seconds);
                     break;
+                case "options":
+                    if (value.ValueKind != JsonValueKind.Object)
+                    {
+                        problem = Wrong(name, value, "an object of the technique's options, e.g. { \"startSeconds\": 5, \"exhaleRatio\": 2 }");
+                    }
+                    else
+                    {
+                        options = value.Clone();
+                    }
+
+                    break;
                 case "progress":
                     if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
                     {
@@ -142,7 +154,7 @@ public static class SessionRequestReader
             }
         }
 
-        return (new CreateSessionRequest(techniqueId, notation, pattern, cycles, minutes, progress, seconds), null);
+        return (new CreateSessionRequest(techniqueId, notation, pattern, cycles, minutes, progress, seconds, options), null);
     }
 
     /// <summary>The JSON path of the first string or property name that is not valid UTF-16 (an escaped lone surrogate), if any.</summary>
@@ -225,7 +237,10 @@ public static class SessionRequestReader
         return Problems.InvalidField(name, raw, $"{name} = {Problems.Echo(raw)}: expected {expected}.");
     }
 
-    private static string Kind(JsonElement value) => value.ValueKind switch
+    /// <summary>What kind of JSON value <paramref name="value"/> is, in words for an error ("an object", "a number"…).</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The words.</returns>
+    internal static string Kind(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",

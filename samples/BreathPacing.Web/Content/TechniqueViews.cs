@@ -17,6 +17,14 @@ namespace BreathPacing.Web.Content;
 /// <param name="Sources">Where the guidance comes from.</param>
 /// <param name="DefaultPattern">Its default pattern in the library's JSON format.</param>
 /// <param name="Phases">Its default pattern's phases.</param>
+/// <param name="Visual">How the page draws it: <c>body</c> (its phases fill body regions) or <c>wave</c>, as a session of it answers.</param>
+/// <param name="DefaultOptions">
+/// Its default options, of its own options type (the shared <c>startSeconds</c>, <c>progress</c>, <c>targetSeconds</c>,
+/// <c>stepSeconds</c>, <c>cyclesPerStep</c>, and its own, e.g. <c>exhaleRatio</c>): what <c>POST /api/sessions</c>
+/// takes as <c>options</c>.
+/// </param>
+/// <param name="MinimumSeconds">The shortest <c>startSeconds</c> it accepts.</param>
+/// <param name="MaximumSeconds">The longest <c>startSeconds</c> (and progression target) it accepts.</param>
 public sealed record TechniqueView(
     string Id,
     string Name,
@@ -29,7 +37,11 @@ public sealed record TechniqueView(
     string TimingGuidance,
     IReadOnlyList<SourceView> Sources,
     JsonElement DefaultPattern,
-    IReadOnlyList<PhaseView> Phases);
+    IReadOnlyList<PhaseView> Phases,
+    string Visual,
+    JsonElement DefaultOptions,
+    double MinimumSeconds,
+    double MaximumSeconds);
 
 /// <summary>A cue's text for a phase or segment.</summary>
 /// <param name="Key">The cue key.</param>
@@ -79,8 +91,10 @@ public sealed class TechniqueViews(IGroundingCatalog catalog, PatternFormats for
         var sources = t.SourceIds.Select(catalog.FindSource).OfType<SourceReference>()
             .Select(SourceView.Of).ToArray();
         var cues = t.Cues.Select(static c => new CueView(c.Key, c.PhaseIndex, c.PhaseKind, c.SegmentIndex, c.Region, c.Text)).ToArray();
+        var visual = t.DefaultPattern.Phases.Any(static p => !p.Segments.IsDefaultOrEmpty) ? "body" : "wave";
         return new(t.Id, t.Name, t.Aliases, t.Summary, t.Steps, t.Visualisation, cues, t.Cautions, t.TimingGuidance, sources,
-            formats.ToJson(t.DefaultPattern), t.DefaultPattern.Phases.Select(PhaseView.Of).ToArray());
+            formats.ToJson(t.DefaultPattern), t.DefaultPattern.Phases.Select(PhaseView.Of).ToArray(), visual,
+            TechniqueOptionsJson.Write(t.DefaultOptions), t.Technique.MinimumSeconds, t.Technique.MaximumSeconds);
     }
 }
 

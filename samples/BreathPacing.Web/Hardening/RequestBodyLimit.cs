@@ -1,34 +1,39 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace BreathPacing.Web.Hardening;
 
 /// <summary>
 /// Caps request bodies at <see cref="WebSessionOptions.MaxRequestBodyBytes"/>: a declared length above it is
 /// refused at once; an undeclared (chunked) body is cut off when it passes the cap. Either way the answer is 413
-/// problem details. Kestrel enforces the same cap on its own; this also holds under other servers (and tests).
+/// problem details. Kestrel enforces the same cap on its own; this also holds under other servers (and tests). An
+/// endpoint may set a cap of its own with ASP.NET Core's <see cref="IRequestSizeLimitMetadata"/> (e.g.
+/// <c>.WithMetadata(new RequestSizeLimitAttribute(bytes))</c>), which then applies to it instead, Kestrel's included;
+/// metadata asking for no limit keeps the default cap.
 /// </summary>
 public static class RequestBodyLimit
 {
     /// <summary>Adds the middleware.</summary>
     /// <param name="app">The application.</param>
-    /// <param name="maxBytes">The cap.</param>
+    /// <param name="maxBytes">The cap, for endpoints that set none of their own.</param>
     /// <returns>The same application.</returns>
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long maxBytes) =>
         app.Use((context, next) =>
         {
-            if (context.Request.ContentLength > maxBytes)
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? maxBytes;
+            if (context.Request.ContentLength > limit)
             {
-                throw new BadHttpRequestException($"The request body is {context.Request.ContentLength} bytes; at most {maxBytes} are accepted.", StatusCodes.Status413PayloadTooLarge);
+                throw new BadHttpRequestException($"The request body is {context.Request.ContentLength} bytes; at most {limit} are accepted.", StatusCodes.Status413PayloadTooLarge);
             }
 
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
             {
-                feature.MaxRequestBodySize = maxBytes;
+                feature.MaxRequestBodySize = limit;
             }
 
             if (context.Request.ContentLength is null && context.Request.Body.CanRead)
             {
-                context.Request.Body = new LimitedStream(context.Request.Body, maxBytes);
+                context.Request.Body = new LimitedStream(context.Request.Body, limit);
             }
 
             return next(context);

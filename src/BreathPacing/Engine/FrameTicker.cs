@@ -22,7 +22,7 @@ internal sealed class FrameTicker : TimerWheelScheduler.Entry, IDisposable
     private IDisposable? _timer;
     private int _generation;
     private long _index;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     private FrameTicker(PacingSession session, TimeSpan interval, IScheduler scheduler, IObserver<BreathFrame> observer, BreathPacingOptions options)
     {
@@ -65,6 +65,7 @@ internal sealed class FrameTicker : TimerWheelScheduler.Entry, IDisposable
             _timer = null;
         }
 
+
         if (_scheduler is TimerWheelScheduler wheel)
         {
             wheel.Cancel(this);
@@ -77,16 +78,29 @@ internal sealed class FrameTicker : TimerWheelScheduler.Entry, IDisposable
     {
         if (!IsStale)
         {
-            Tick(Volatile.Read(ref _generation));
+            Tick(0);
         }
     }
 
     private long Elapsed() => _scheduler is TimerWheelScheduler wheel ? wheel.ElapsedTicks(_origin) : _clock!.Elapsed.Ticks;
 
-    private void Arm()
+    private void Arm() => Arm(Elapsed());
+
+    private void Arm(long now)
     {
+        var remaining = TimeSpan.FromTicks(Math.Max(0, (_index * _intervalTicks) - now));
+        if (_scheduler is TimerWheelScheduler wheel)
+        {
+            // The ticker is its own wheel entry: re-arming allocates nothing, and a stale firing is dropped by the wheel.
+            if (!_disposed)
+            {
+                wheel.Arm(this, remaining);
+            }
+
+            return;
+        }
+
         int generation;
-        TimeSpan remaining;
         lock (this)
         {
             if (_disposed)
@@ -95,12 +109,6 @@ internal sealed class FrameTicker : TimerWheelScheduler.Entry, IDisposable
             }
 
             generation = ++_generation;
-            remaining = TimeSpan.FromTicks(Math.Max(0, (_index * _intervalTicks) - Elapsed()));
-            if (_scheduler is TimerWheelScheduler wheel)
-            {
-                wheel.Arm(this, remaining);
-                return;
-            }
         }
 
         var timer = _scheduler.Schedule((Ticker: this, Generation: generation), remaining, static (_, state) =>
@@ -124,23 +132,31 @@ internal sealed class FrameTicker : TimerWheelScheduler.Entry, IDisposable
 
     private void Tick(int generation)
     {
-        lock (this)
+        if (_scheduler is not TimerWheelScheduler)
         {
-            if (_disposed || generation != _generation)
+            lock (this)
             {
-                return; // a stale timer
+                if (_disposed || generation != _generation)
+                {
+                    return; // a stale timer
+                }
+
+                _timer = null;
             }
-
-            _timer = null;
         }
-
-        if (Elapsed() < _index * _intervalTicks)
+        else if (_disposed)
         {
-            Arm(); // woke early: wait for the remainder
             return;
         }
 
-        var position = _session.Position;
+        var now = Elapsed();
+        if (now < _index * _intervalTicks)
+        {
+            Arm(now); // woke early: wait for the remainder
+            return;
+        }
+
+        var position = _session.SampleFrame(out var completed);
         try
         {
             _observer.OnNext(new BreathFrame(_index, position));
@@ -153,14 +169,11 @@ internal sealed class FrameTicker : TimerWheelScheduler.Entry, IDisposable
             return;
         }
 
-        if (position.IsComplete || _session.State == BreathSessionState.Completed)
+        if (position.IsComplete || completed)
         {
-            lock (this)
+            if (_disposed)
             {
-                if (_disposed)
-                {
-                    return; // the observer unsubscribed in its callback: nothing more, not even completion
-                }
+                return; // the observer unsubscribed in its callback: nothing more, not even completion
             }
 
             Dispose();
@@ -177,7 +190,8 @@ internal sealed class FrameTicker : TimerWheelScheduler.Entry, IDisposable
         }
 
         // Skip frames that are already past (a slow subscriber or a late wake-up) rather than bursting.
-        _index = Math.Max(_index + 1, (Elapsed() / _intervalTicks) + 1);
-        Arm();
+        now = Elapsed();
+        _index = Math.Max(_index + 1, (now / _intervalTicks) + 1);
+        Arm(now);
     }
 }

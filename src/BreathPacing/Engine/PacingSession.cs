@@ -44,7 +44,7 @@ internal sealed class PacingSession : TimerWheelScheduler.Entry, IDisposable
     private long _origin; // on a wheel: its timestamp at the start
     private EventGenerator _generator;
     private byte _state;
-    private bool _draining;
+    private int _drain; // 0: idle; 1: one thread drains; 2: it drains, and more was recorded since it last looked
     private bool _disposed;
     private bool _completionDelivered;
 
@@ -71,21 +71,20 @@ internal sealed class PacingSession : TimerWheelScheduler.Entry, IDisposable
         }
     }
 
-    public BreathPosition Position
-    {
-        get
-        {
-            lock (this)
-            {
-                var position = Timeline.At(TimeSpan.FromTicks(ActiveLocked()));
-                return _state == Completed ? position.AsComplete() : position;
-            }
-        }
-    }
+    public BreathPosition Position => SampleFrame(out _);
 
     private bool IsMulticast => _observers is EventSubscription[];
 
-    private bool OnWheel => _scheduler is TimerWheelScheduler;
+    /// <summary>The position now and whether the session has ended, in one look (a frame needs both).</summary>
+    public BreathPosition SampleFrame(out bool completed)
+    {
+        lock (this)
+        {
+            completed = _state == Completed;
+            var position = Timeline.At(TimeSpan.FromTicks(ActiveLocked()));
+            return completed ? position.AsComplete() : position;
+        }
+    }
 
     /// <summary>A cold session with one observer (<c>Pace</c>): started at once; disposing it ends it silently.</summary>
     public static PacingSession StartCold(BreathTimeline timeline, IScheduler scheduler, BreathPacingOptions options, IObserver<BreathEvent> observer)
@@ -139,7 +138,7 @@ internal sealed class PacingSession : TimerWheelScheduler.Entry, IDisposable
             }
 
             session._generator.SkipTo(control.Records, snapshot.Sequence);
-            delay = session.ArmLocked(0, out generation);
+            delay = session.ArmLocked(0, session.ActiveLocked(), out generation);
         }
 
         session.ScheduleTimer(delay, generation);
@@ -420,7 +419,7 @@ internal sealed class PacingSession : TimerWheelScheduler.Entry, IDisposable
             StartClockLocked();
 
             // The first events are due at once; they are delivered on the scheduler, not inside this call.
-            delay = ArmLocked(0, out generation);
+            delay = ArmLocked(0, 0, out generation);
         }
 
         ScheduleTimer(delay, generation);
@@ -439,37 +438,36 @@ internal sealed class PacingSession : TimerWheelScheduler.Entry, IDisposable
         }
     }
 
-    /// <summary>Drains what is due unless another thread is already draining (it will see what was recorded).</summary>
+    /// <summary>
+    /// Drains what is due unless another thread is already draining (it will see what was recorded): one event at a
+    /// time taken under the lock, delivered outside it. Whoever records something (a timer, a control call, a
+    /// subscription) calls this after releasing the lock; an atomic flag makes exactly one thread drain and makes the
+    /// drainer look again when something was recorded while it delivered. The hot path (a timer firing for one
+    /// boundary) takes the lock once and reads the clock once.
+    /// </summary>
     private void Pump()
     {
-        lock (this)
+        if (Interlocked.Exchange(ref _drain, 2) != 0)
         {
-            if (_draining)
-            {
-                return;
-            }
-
-            _draining = true;
+            return; // another thread drains; it will see the 2 and look again
         }
 
-        Drain();
-    }
-
-    private void Drain()
-    {
+        var active = 0L;
+        var activeFor = -1; // the number of control records the cached active time was read with (-1: not read yet)
         while (true)
         {
+            Volatile.Write(ref _drain, 1); // everything recorded until now is taken below
             BreathEvent? next = null;
             EventSubscription? joining = null;
             var complete = false;
             var delay = -1L;
             var generation = 0;
-            var exit = false;
+            var dry = false;
             lock (this)
             {
                 if (_disposed)
                 {
-                    _draining = false;
+                    Volatile.Write(ref _drain, 0);
                     return;
                 }
 
@@ -478,58 +476,83 @@ internal sealed class PacingSession : TimerWheelScheduler.Entry, IDisposable
                     joining = waiting[0];
                     waiting.RemoveAt(0);
                 }
-                else if ((next = NextLocked()) is null)
+                else
                 {
-                    if (!_generator.IsFinished || _completionDelivered)
+                    var records = _control?.Records.Length ?? 0;
+                    if (activeFor != records || _state != Running)
                     {
-                        _draining = false;
-                        exit = true;
+                        active = ActiveLocked();
+                        activeFor = records;
+                    }
+
+                    next = NextLocked(active);
+                    if (next is null && _state == Running && !_generator.IsFinished)
+                    {
+                        // Dry at the instant read before: read the clock again, in case more fell due while delivering.
+                        active = ActiveLocked();
+                        if (_generator.NextBoundary <= active)
+                        {
+                            next = NextLocked(active);
+                        }
+                    }
+
+                    if (next is null && _generator.IsFinished && !_completionDelivered)
+                    {
+                        complete = _completionDelivered = true;
+                    }
+                    else if (next is null || (_generator.NextBoundary > active && _generator.RecordIndex == records && _state == Running && !_generator.IsFinished))
+                    {
+                        // Nothing more is due by the time read: arm for what comes next now, so that after delivering
+                        // the drain can end without taking the lock again unless something was recorded meanwhile.
+                        dry = true;
                         if (_state == Running && !_generator.IsFinished)
                         {
-                            delay = ArmLocked(_generator.NextBoundary, out generation);
+                            delay = ArmLocked(_generator.NextBoundary, active, out generation);
                         }
                         else
                         {
                             CancelTimerLocked();
                         }
                     }
-                    else
-                    {
-                        complete = _completionDelivered = true;
-                    }
                 }
-            }
-
-            if (exit)
-            {
-                ScheduleTimer(delay, generation);
-                return;
             }
 
             if (joining is not null)
             {
                 Join(joining);
+                continue;
             }
-            else if (complete)
+
+            if (complete)
             {
                 DeliverCompletion();
+                continue;
             }
-            else
+
+            if (next is not null)
             {
-                Deliver(next!);
+                Deliver(next);
+            }
+
+            if (dry)
+            {
+                ScheduleTimer(delay, generation);
+                if (Interlocked.CompareExchange(ref _drain, 0, 1) == 1)
+                {
+                    return; // nothing was recorded while delivering
+                }
             }
         }
     }
 
-    /// <summary>The next event due, deciding a skip-ahead first when the next boundary is far overdue. Under the lock.</summary>
-    private BreathEvent? NextLocked()
+    /// <summary>The next event due by <paramref name="active"/>, deciding a skip-ahead first when the next boundary is far overdue. Under the lock.</summary>
+    private BreathEvent? NextLocked(long active)
     {
         if (_generator.IsFinished)
         {
             return null;
         }
 
-        var active = ActiveLocked();
         var records = _control?.Records ?? default;
         if (_state == Running
             && _options.LateWakePolicy == LateWakePolicy.SkipToNow
@@ -652,9 +675,9 @@ internal sealed class PacingSession : TimerWheelScheduler.Entry, IDisposable
     /// Rx scheduler this returns the delay to schedule outside the lock (<see cref="ScheduleTimer"/>), since a foreign
     /// scheduler may run the action at once, on another thread. Under the lock.
     /// </summary>
-    private long ArmLocked(long activeDue, out int generation)
+    private long ArmLocked(long activeDue, long activeNow, out int generation)
     {
-        var remaining = Math.Max(0, activeDue + (_control?.PausedTicks ?? 0) - ElapsedLocked());
+        var remaining = Math.Max(0, activeDue - activeNow);
         generation = 0;
         if (_scheduler is TimerWheelScheduler wheel)
         {

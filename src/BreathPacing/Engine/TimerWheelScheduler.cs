@@ -121,7 +121,8 @@ public sealed class TimerWheelScheduler : LocalScheduler, IDisposable
     {
         ArgumentNullException.ThrowIfNull(action);
         var item = new ScheduledItem<TState>(this, state, action);
-        Insert(item, DueTimestamp(dueTime));
+        var now = TimeProvider.GetTimestamp();
+        Insert(item, DueTimestamp(dueTime, now), now);
         return item;
     }
 
@@ -201,12 +202,13 @@ public sealed class TimerWheelScheduler : LocalScheduler, IDisposable
     /// </summary>
     internal void Arm(Entry entry, TimeSpan dueTime)
     {
-        var due = DueTimestamp(dueTime);
+        var now = TimeProvider.GetTimestamp();
+        var due = DueTimestamp(dueTime, now);
         bool signal;
         lock (_gate)
         {
             entry.Version++;
-            signal = InsertLocked(entry, due);
+            signal = InsertLocked(entry, due, now);
         }
 
         if (signal)
@@ -283,9 +285,9 @@ public sealed class TimerWheelScheduler : LocalScheduler, IDisposable
 
     private long SlotAt(long timestamp) => (timestamp - _epoch) / _timestampsPerSlot;
 
-    private long DueTimestamp(TimeSpan dueTime)
+    /// <summary>The timestamp <paramref name="dueTime"/> after <paramref name="now"/>, rounded up.</summary>
+    private long DueTimestamp(TimeSpan dueTime, long now)
     {
-        var now = TimeProvider.GetTimestamp();
         if (dueTime <= TimeSpan.Zero)
         {
             return now;
@@ -300,13 +302,13 @@ public sealed class TimerWheelScheduler : LocalScheduler, IDisposable
         return now + whole + part;
     }
 
-    private void Insert(Entry entry, long dueTimestamp)
+    private void Insert(Entry entry, long dueTimestamp, long now)
     {
         bool signal;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            signal = InsertLocked(entry, dueTimestamp);
+            signal = InsertLocked(entry, dueTimestamp, now);
         }
 
         if (signal)
@@ -315,8 +317,11 @@ public sealed class TimerWheelScheduler : LocalScheduler, IDisposable
         }
     }
 
-    /// <summary>Puts <paramref name="entry"/> in its slot; returns whether the thread must wake earlier. Call under the lock.</summary>
-    private bool InsertLocked(Entry entry, long dueTimestamp)
+    /// <summary>
+    /// Puts <paramref name="entry"/> in its slot; returns whether the thread must wake earlier. <paramref name="now"/> is
+    /// when the due instant was computed (read once per arm). Call under the lock.
+    /// </summary>
+    private bool InsertLocked(Entry entry, long dueTimestamp, long now)
     {
         if (_disposed)
         {
@@ -324,7 +329,6 @@ public sealed class TimerWheelScheduler : LocalScheduler, IDisposable
         }
 
         Unlink(entry);
-        var now = TimeProvider.GetTimestamp();
         if (_count == 0)
         {
             // An empty wheel has nothing to catch up on: start from the current slot, not from when it fell idle.

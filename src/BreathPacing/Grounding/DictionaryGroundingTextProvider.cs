@@ -17,14 +17,30 @@ public sealed class DictionaryGroundingTextProvider : IGroundingTextProvider
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The culture is invariant, or a key or text is blank, or a key repeats; the message names it.</exception>
     public DictionaryGroundingTextProvider(CultureInfo culture, IEnumerable<KeyValuePair<string, string>> texts)
-        : this(GroundingTextValidation.Culture(culture, nameof(culture)), texts, validated: true)
+        : this(GroundingTextValidation.Culture(culture, nameof(culture)), Checked(texts))
     {
     }
 
-    private DictionaryGroundingTextProvider(CultureInfo culture, IEnumerable<KeyValuePair<string, string>> texts, bool validated)
+    // The built-in English may have to be the invariant culture (see EnglishCulture), which the public constructor refuses.
+    private DictionaryGroundingTextProvider(CultureInfo culture, ImmutableDictionary<string, string> texts)
     {
-        _ = validated;
         Culture = culture;
+        Texts = texts;
+    }
+
+    /// <summary>The built-in English texts (culture <c>en</c>): every key the built-in content uses.</summary>
+    public static DictionaryGroundingTextProvider English { get; } = new(EnglishCulture(), Checked(EnglishGroundingTexts.All));
+
+    /// <summary>The culture the texts are written in.</summary>
+    public CultureInfo Culture { get; }
+
+    /// <summary>
+    /// English, or — where no culture but the invariant one can be created (an app built with
+    /// <c>InvariantGlobalization</c>, common in containers) — the invariant culture, which is then the only
+    /// culture anyone can ask for, so the built-in English text still answers.
+    /// </summary>
+    private static ImmutableDictionary<string, string> Checked(IEnumerable<KeyValuePair<string, string>> texts)
+    {
         ArgumentNullException.ThrowIfNull(texts);
         var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var (key, text) in texts)
@@ -36,21 +52,9 @@ public sealed class DictionaryGroundingTextProvider : IGroundingTextProvider
             }
         }
 
-        Texts = builder.ToImmutable();
+        return builder.ToImmutable();
     }
 
-    /// <summary>The built-in English texts (culture <c>en</c>): every key the built-in content uses.</summary>
-    public static DictionaryGroundingTextProvider English { get; } =
-        new(EnglishCulture(), EnglishGroundingTexts.All, validated: true);
-
-    /// <summary>The culture the texts are written in.</summary>
-    public CultureInfo Culture { get; }
-
-    /// <summary>
-    /// English, or — where no culture but the invariant one can be created (an app built with
-    /// <c>InvariantGlobalization</c>, common in containers) — the invariant culture, which is then the only
-    /// culture anyone can ask for, so the built-in English text still answers.
-    /// </summary>
     private static CultureInfo EnglishCulture()
     {
         try

@@ -6,12 +6,14 @@ namespace BreathPacing;
 /// </summary>
 internal struct BoundaryCursor
 {
-    // Kept small: the engine embeds one in every session (a cycle's start is recomputed, not stored).
+    // Kept small (32 bytes): the engine embeds one in every session. The current boundary's offset is computed once,
+    // when the cursor moves, because the engine reads it several times per boundary.
     private readonly BreathTimeline _timeline;
     private long _cycle;
-    private int _phase;
-    private int _segment;
-    private BreathBoundaryKind _kind;
+    private long _offset;
+    private short _phase;
+    private short _segment;
+    private byte _kind; // a BreathBoundaryKind, as a byte to keep the struct small
     private bool _done;
 
     public BoundaryCursor(BreathTimeline timeline)
@@ -20,8 +22,10 @@ internal struct BoundaryCursor
         _cycle = 0;
         _phase = 0;
         _segment = -1;
-        _kind = BreathBoundaryKind.PhaseStart;
+        _kind = (byte)BreathBoundaryKind.PhaseStart;
         _done = false;
+        _offset = 0;
+        _offset = ComputeOffset();
     }
 
     /// <summary>A cursor on the first boundary strictly after <paramref name="after"/> ticks.</summary>
@@ -36,6 +40,7 @@ internal struct BoundaryCursor
         }
 
         cursor._cycle = position.CycleIndex;
+        cursor._offset = cursor.ComputeOffset();
         while (!cursor._done && cursor.Offset <= after)
         {
             cursor.MoveNext();
@@ -48,7 +53,7 @@ internal struct BoundaryCursor
 
     public readonly bool IsDone => _done;
 
-    public readonly BreathBoundaryKind Kind => _kind;
+    public readonly BreathBoundaryKind Kind => (BreathBoundaryKind)_kind;
 
     public readonly long Cycle => _cycle;
 
@@ -57,18 +62,20 @@ internal struct BoundaryCursor
     public readonly int Segment => _segment;
 
     /// <summary>The current boundary's exact active-time offset, in ticks.</summary>
-    public readonly long Offset => _kind switch
+    public readonly long Offset => _offset;
+
+    private readonly long ComputeOffset() => Kind switch
     {
         BreathBoundaryKind.PhaseStart => _timeline.CycleStart(_cycle) + _timeline.PhaseOffset(_cycle, _phase),
         BreathBoundaryKind.SegmentStart => _timeline.CycleStart(_cycle) + _timeline.PhaseOffset(_cycle, _phase) + _timeline.SegmentOffset(_cycle, _phase, _segment),
         _ => _timeline.CycleStart(_cycle) + _timeline.CycleTicks(_cycle),
     };
 
-    public readonly BreathBoundary Current => _kind switch
+    public readonly BreathBoundary Current => Kind switch
     {
-        BreathBoundaryKind.PhaseStart => new(_kind, TimeSpan.FromTicks(Offset), (int)_cycle, _phase, -1),
-        BreathBoundaryKind.SegmentStart => new(_kind, TimeSpan.FromTicks(Offset), (int)_cycle, _phase, _segment),
-        _ => new(_kind, TimeSpan.FromTicks(Offset), (int)_cycle, -1, -1),
+        BreathBoundaryKind.PhaseStart => new(Kind, TimeSpan.FromTicks(Offset), (int)_cycle, _phase, -1),
+        BreathBoundaryKind.SegmentStart => new(Kind, TimeSpan.FromTicks(Offset), (int)_cycle, _phase, _segment),
+        _ => new(Kind, TimeSpan.FromTicks(Offset), (int)_cycle, -1, -1),
     };
 
     public bool MoveNext()
@@ -78,44 +85,47 @@ internal struct BoundaryCursor
             return false;
         }
 
-        switch (_kind)
+        switch (Kind)
         {
             case BreathBoundaryKind.PhaseStart:
             case BreathBoundaryKind.SegmentStart:
                 if (_segment + 1 < _timeline.SegmentCount(_phase))
                 {
                     _segment++;
-                    _kind = BreathBoundaryKind.SegmentStart;
+                    _kind = (byte)BreathBoundaryKind.SegmentStart;
                 }
                 else if (_phase + 1 < _timeline.PhaseCount)
                 {
                     _phase++;
                     _segment = -1;
-                    _kind = BreathBoundaryKind.PhaseStart;
+                    _kind = (byte)BreathBoundaryKind.PhaseStart;
                 }
                 else
                 {
-                    _kind = BreathBoundaryKind.CycleEnd;
+                    _kind = (byte)BreathBoundaryKind.CycleEnd;
                 }
 
-                return true;
+                break;
 
             case BreathBoundaryKind.CycleEnd:
                 if (_cycle + 1 >= _timeline.CycleLimit)
                 {
-                    _kind = BreathBoundaryKind.SessionEnd;
-                    return true;
+                    _kind = (byte)BreathBoundaryKind.SessionEnd;
+                    return true; // at the same offset as the cycle's end
                 }
 
                 _cycle++;
                 _phase = 0;
                 _segment = -1;
-                _kind = BreathBoundaryKind.PhaseStart;
-                return true;
+                _kind = (byte)BreathBoundaryKind.PhaseStart;
+                break;
 
             default:
                 _done = true;
                 return false;
         }
+
+        _offset = ComputeOffset();
+        return true;
     }
 }

@@ -287,7 +287,7 @@ public sealed class BreathTimeline
         return _levelFirstCycle[level] + ((ticks - _levelStart[level]) / _levelCycleTicks[level]);
     }
 
-    private int LevelOf(long cycle) => (int)Math.Min(cycle / _cyclesPerLevel, _levelStart.Length - 1);
+    private int LevelOf(long cycle) => _levelStart.Length == 1 ? 0 : (int)Math.Min(cycle / _cyclesPerLevel, _levelStart.Length - 1); // a steady pattern has one level: no division
 
     private int CyclesToCover(long ticks)
     {

@@ -11,7 +11,9 @@ namespace BreathPacing.Benchmarks.Modes;
 /// N concurrent Three-Part Breath sessions (4 s inhale and exhale, three regions each: a boundary every
 /// 4/3 s), started evenly over a ramp so their boundaries are spread in time, then measured for a window.
 /// Contenders, in this order in one process: the engine on Rx's DefaultScheduler, the engine on its
-/// default (the shared TimerWheelScheduler), and the naive peer (one Rx Observable.Interval per session, mapped to a beat).
+/// default (the shared TimerWheelScheduler), the floor (the same boundaries on the same wheel with no Rx, no event
+/// objects and a no-op consumer: what the machine can do), and the naive peer (one Rx Observable.Interval per
+/// session, mapped to a beat). Ratios are printed to the floor and to the naive peer.
 /// Lateness is timed on every segment boundary (6 per cycle, the instants a user sees); the PhaseStarted
 /// and CycleCompleted events the engine delivers at the same instants are counted but not timed.
 /// </summary>
@@ -41,6 +43,7 @@ public static class ScaleMode
         {
             ("engine-rx-default-scheduler", () => EngineStarter(new BreathPacer(new BreathPacingOptions { Scheduler = DefaultScheduler.Instance }), timeline)),
             ("engine-timer-wheel", () => EngineStarter(new BreathPacer(), timeline)), // the pacer's default
+            ("floor-wheel-no-engine", () => (t0, recorder) => FloorSession.Start(timeline, TimerWheelScheduler.Shared, t0, recorder)),
             ("naive-rx-interval", NaiveStarter),
         };
 
@@ -60,7 +63,7 @@ public static class ScaleMode
         PrintRatios(results);
 
         // A failed run for CI: the engine early (an invariant) or silent.
-        var broken = results.Where(r => r.Name.StartsWith("engine", StringComparison.Ordinal) && (r.Early > 0 || r.Events == 0)).ToList();
+        var broken = results.Where(r => (r.Name.StartsWith("engine", StringComparison.Ordinal) || r.Name.StartsWith("floor", StringComparison.Ordinal)) && (r.Early > 0 || r.Events == 0)).ToList();
         foreach (var r in broken)
         {
             Console.Error.WriteLine($"scale: {r.Name} delivered {r.Events} boundaries, {r.Early} early.");
@@ -166,18 +169,22 @@ public static class ScaleMode
 
     private static void PrintRatios(List<ContenderResult> results)
     {
-        var peer = results.FirstOrDefault(r => r.Name.StartsWith("naive", StringComparison.Ordinal));
-        if (peer is null)
+        foreach (var prefix in new[] { "floor", "naive" })
         {
-            return;
-        }
+            var peer = results.FirstOrDefault(r => r.Name.StartsWith(prefix, StringComparison.Ordinal));
+            if (peer is null)
+            {
+                continue;
+            }
 
-        Console.WriteLine();
-        Console.WriteLine("| ratio to naive peer | p50 | p99 | CPU per boundary | bytes/event | managed bytes/session |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var r in results.Where(r => r != peer))
-        {
-            Console.WriteLine($"| {r.Name} / {peer.Name} | {Report.F(r.P50Ms / peer.P50Ms)} | {Report.F(r.P99Ms / peer.P99Ms)} | {Report.F(CpuPerEvent(r) / CpuPerEvent(peer))} | {Report.F(r.BytesPerEvent / peer.BytesPerEvent)} | {Report.F(r.MemPerSessionBytes / peer.MemPerSessionBytes)} |");
+            Console.WriteLine();
+            Console.WriteLine($"| ratio to {peer.Name} | p50 | p99 | CPU per boundary | bytes/event | managed bytes/session |");
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var r in results.Where(r => r != peer && r.Name.StartsWith("engine", StringComparison.Ordinal)))
+            {
+                Console.WriteLine($"| {r.Name} / {peer.Name} | {Report.F(r.P50Ms / peer.P50Ms)} | {Report.F(r.P99Ms / peer.P99Ms)} | {Report.F(CpuPerEvent(r) / CpuPerEvent(peer))} | {Report.F(r.BytesPerEvent / peer.BytesPerEvent)} | {Report.F(r.MemPerSessionBytes / peer.MemPerSessionBytes)} |");
+                Console.WriteLine($"RESULT mode=scale ratio={r.Name}/{peer.Name} cpu_per_boundary={Report.F(CpuPerEvent(r) / CpuPerEvent(peer))} p99={Report.F(r.P99Ms / peer.P99Ms)} bytes_per_session={Report.F(r.MemPerSessionBytes / peer.MemPerSessionBytes)}");
+            }
         }
 
         Console.WriteLine();

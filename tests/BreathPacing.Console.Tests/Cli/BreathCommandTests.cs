@@ -1,8 +1,10 @@
 using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
 using BreathPacing.ConsoleHost.Cli;
+using BreathPacing.ConsoleHost.Journal;
 using BreathPacing.ConsoleHost.Tests.Support;
 using BreathPacing.Grounding;
+using BreathPacing.Practice;
 using Spectre.Console;
 
 namespace BreathPacing.ConsoleHost.Tests.Cli;
@@ -27,6 +29,12 @@ public class BreathCommandTests
         { ["--list"], nameof(CommandLineOptions.List), true },
         { ["--cycles=7"], nameof(CommandLineOptions.Cycles), 7 },
         { ["--pattern=in 4 out 6"], nameof(CommandLineOptions.Pattern), "in 4 out 6" },
+        { ["--felt", "easy"], nameof(CommandLineOptions.Felt), PracticeFeeling.Easy },
+        { ["--journal", "my journal.db"], nameof(CommandLineOptions.Journal), "my journal.db" },
+        { ["--no-journal"], nameof(CommandLineOptions.NoJournal), true },
+        { ["--history"], nameof(CommandLineOptions.History), true },
+        { ["--export", "csv"], nameof(CommandLineOptions.Export), JournalFormat.Csv },
+        { ["--import", "old.json"], nameof(CommandLineOptions.Import), "old.json" },
     };
 
     private readonly BreathCommand _command = new(GroundingCatalog.Default);
@@ -61,7 +69,7 @@ public class BreathCommandTests
         var tested = DocumentedOptions.Select(row => ((string[])row[0])[0].Split('=')[0]).ToHashSet();
 
         listed.Should().Contain(tested).And.Contain(["--help", "-h"]);
-        listed.Except(tested).Should().BeEquivalentTo(["-?", "-h", "--help", "--version"], "help and version come with the parser");
+        listed.Except(tested).Should().BeEquivalentTo(["-?", "-h", "--help", "--version", "--output"], "help and version come with the parser; --output goes with --export (tested below)");
     }
 
     [Fact]
@@ -73,7 +81,8 @@ public class BreathCommandTests
         help.Should().Contain("Usage:").And.Contain("BreathPacing.Console [options]");
         help.Should().Contain("Give at most one of --technique, --pattern and --pattern-file");
         help.Should().Contain("Three-Part Breath (3 cycles)", "the default session is named");
-        help.Should().Contain("Exit codes: 0 done, 1 failure, 2 a mistake on the command line.");
+        help.Should().Contain("Exit codes: 0 done, 1 failure, 2 a mistake on the command line, 3 the practice\njournal cannot be used");
+        help.Should().Contain("4 the file to --import is not a valid journal (nothing is imported).");
         help.Should().Contain("three-part or ocean", "the technique names come from the catalog");
     }
 
@@ -118,6 +127,17 @@ public class BreathCommandTests
     [InlineData("--list --technique ocean", "--list and --technique cannot be used together")]
     [InlineData("--pattern 4-x-8", "--pattern: cannot read \"4-x-8\": at character 3 expected a number of seconds, found 'x'.")]
     [InlineData("--technique \"\"", "--technique: needs a value; got an empty one.")]
+    [InlineData("--felt meh", "--felt: unknown feeling \"meh\"; expected easy, comfortable, hard or dizzy.")]
+    [InlineData("--no-journal --felt easy", "--no-journal and --felt cannot be used together; --felt is kept in the journal.")]
+    [InlineData("--no-journal --journal j.db", "--no-journal and --journal cannot be used together; --journal names the journal.")]
+    [InlineData("--no-journal --history", "--no-journal and --history cannot be used together; --history works on the journal.")]
+    [InlineData("--history --cycles 3", "--history and --cycles cannot be used together; --history only shows the journal.")]
+    [InlineData("--history --export json", "--history and --export cannot be used together; choose one thing to do.")]
+    [InlineData("--export xml", "--export: expected json or csv; got \"xml\".")]
+    [InlineData("--export json --felt easy", "--export and --felt cannot be used together; --export works on the journal, not a session.")]
+    [InlineData("--import old.json --technique ocean", "--import and --technique cannot be used together")]
+    [InlineData("--output out.json", "--output goes with --export: it names the file the export is written to.")]
+    [InlineData("--list --journal j.db", "--list and --journal cannot be used together")]
     public void ParseOptions_BadArguments_ThrowsUsageExceptionNamingTheOptionAndValue(string commandLine, string expected)
     {
         var args = Split(commandLine);
@@ -125,6 +145,33 @@ public class BreathCommandTests
         var parse = () => _command.ParseOptions(args);
 
         parse.Should().Throw<UsageException>().Which.Message.Should().Contain(expected);
+    }
+
+    [Theory]
+    [InlineData("easy", PracticeFeeling.Easy)]
+    [InlineData("Comfortable", PracticeFeeling.Comfortable)]
+    [InlineData(" HARD ", PracticeFeeling.Hard)]
+    [InlineData("dizzy", PracticeFeeling.Dizzy)]
+    [InlineData("Dizzy or light-headed", PracticeFeeling.Dizzy)]
+    [InlineData("dizzy OR LIGHT-HEADED", PracticeFeeling.Dizzy)]
+    public void ParseOptions_Felt_TakesTheCodeOrTheCatalogsWordsInAnyCase(string word, PracticeFeeling expected)
+    {
+        _command.ParseOptions(["--felt", word]).Felt.Should().Be(expected);
+    }
+
+    [Fact]
+    public void ParseOptions_ExportWithOutputAndJournal_KeepsAll()
+    {
+        var options = _command.ParseOptions(["--export", "JSON", "--output", "sessions.json", "--journal", "j.db"]);
+
+        options.Should().Be(CommandLineOptions.Default with { Export = JournalFormat.Json, Output = "sessions.json", Journal = "j.db" });
+    }
+
+    [Fact]
+    public void Completions_FeltAndExport_OfferTheirWords()
+    {
+        _command.Root.Parse("--felt ").GetCompletions().Select(c => c.Label).Should().Equal("comfortable", "dizzy", "easy", "hard");
+        _command.Root.Parse("--export ").GetCompletions().Select(c => c.Label).Should().Equal("csv", "json");
     }
 
     [Fact]
@@ -171,6 +218,8 @@ public class BreathCommandTests
     [InlineData("--technique ocean --minutes 2.5 --seconds 5.5 --progress --colour teal --speed 3")]
     [InlineData("--pattern \"in 4 hold 2 out 6\" --cycles 3 --colour \"#5f87d7\"")]
     [InlineData("--pattern-file \"my patterns/calm.json\" --plain")]
+    [InlineData("--technique ocean --journal \"my journal.db\"")]
+    [InlineData("--technique ocean --no-journal")]
     public void ToArguments_PrintedAndParsedBack_GivesTheSameOptions(string commandLine)
     {
         var options = _command.ParseOptions(CommandLineParser.SplitCommandLine(commandLine).ToArray());

@@ -1,15 +1,22 @@
 using System.Diagnostics;
 using BreathPacing.ConsoleHost.Cli;
+using BreathPacing.ConsoleHost.Tests.Support;
 using BreathPacing.Safety;
 using BreathPacing.Serialization;
 
 namespace BreathPacing.ConsoleHost.Tests.EndToEnd;
 
-/// <summary>Runs the built app as its own process, the way the README's run command does with output piped.</summary>
+/// <summary>
+/// Runs the built app as its own process, the way the README's run command does with output piped. Each test's
+/// process keeps its journal in a temp folder of its own (XDG_DATA_HOME), never in the user's data folder.
+/// </summary>
 [Trait("Category", "EndToEnd")]
-public class ProcessTests
+public sealed class ProcessTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly TempFolder _data = new();
+
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task Run_TechniqueInPlainModeAtSpeed4_PrintsTheSessionAndExits0()
@@ -37,8 +44,10 @@ public class ProcessTests
             "Summary",
         ];
 
+        lines[1].Should().Be("Plan: --seconds 2 overrides the plan's 4 s. (Begin gently, breathing in for 4 seconds.)");
+
         // Each line starts with the event's columns; the cue text from the content model may follow.
-        lines.Skip(1).Take(expected.Length).Should().SatisfyRespectively(expected.Select(e => (Action<string>)(l => l.Should().StartWith(e))));
+        lines.Skip(2).Take(expected.Length).Should().SatisfyRespectively(expected.Select(e => (Action<string>)(l => l.Should().StartWith(e))));
         output.Should().Contain("  1 full breath\n").And.Contain("  paced at 15 breaths a minute, inhale:exhale 1:1").And.NotContain("\u001b");
 
         // 4 s of session at speed 4 is 1 s of waiting; allow generously for process start on a busy machine.
@@ -71,7 +80,8 @@ public class ProcessTests
             "  paced at 30 breaths a minute, inhale:exhale 1:1",
             "  0:04 breathing",
         ]);
-        lines[^1].Should().StartWith("Self-care: ");
+        lines[^2].Should().StartWith("Self-care: ");
+        lines[^1].Should().Be("Journal: not recorded, since sessions at --speed 4 are demos.");
     }
 
     [Fact]
@@ -108,6 +118,7 @@ public class ProcessTests
 
         process.ExitCode.Should().Be(ExitCodes.Success);
         rest.Should().Contain("  ended early").And.Contain("Summary (ended early)").And.Contain("  paced at 6 breaths a minute").And.Contain("Self-care: ");
+        rest.Should().Contain($"Journal: recorded in {_data.DefaultJournal}, not rated", "what was breathed before Ctrl+C is kept");
     }
 
     [Fact]
@@ -121,6 +132,7 @@ public class ProcessTests
         // The README's main command, piped: a short plain session (24 s in real time, so it is ended after it starts).
         using var process = StartApp();
         (await process.StandardOutput.ReadLineAsync()).Should().Be("Three-Part Breath: 3 cycles, 00:24. Breathe along.");
+        (await process.StandardOutput.ReadLineAsync()).Should().Be("Plan: Begin gently, breathing in for 4 seconds.", "a fresh journal's plan starts at the beginning");
         (await process.StandardOutput.ReadLineAsync()).Should().Be("00:00.0  start      Three-Part Breath, 3 cycles");
         using (var kill = Process.Start("kill", ["-s", "INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
@@ -146,9 +158,38 @@ public class ProcessTests
         output.Should().Contain("Breathe in through the nose.").And.Contain("Self-care: ");
     }
 
-    internal static Task<(int ExitCode, string Output, string Error)> RunAppAsync(params string[] args) => RunAppInAsync([], args);
+    [Fact]
+    public async Task Run_ASessionAtSpeed1_IsKeptInTheJournalWhichHistoryShowsInAnotherRun()
+    {
+        var (code, output, error) = await RunAppAsync("--pattern", "1-0-1-0", "--cycles", "1", "--felt", "comfortable");
 
-    internal static async Task<(int ExitCode, string Output, string Error)> RunAppInAsync(Dictionary<string, string> environment, params string[] args)
+        error.Should().BeEmpty();
+        code.Should().Be(ExitCodes.Success);
+        output.Should().EndWith($"Journal: recorded in {_data.DefaultJournal}, felt: Comfortable.\n");
+        var (historyCode, history, _) = await RunAppAsync("--history");
+        historyCode.Should().Be(ExitCodes.Success);
+        history.Should().StartWith($"Practice journal\n{_data.DefaultJournal}\n").And.Contain("1 session · 0:02 breathing").And.Contain("│ 1-1 ").And.Contain("│ Comfortable │");
+        history.Should().NotContain("\u001b", "piped, the history has no escape codes");
+    }
+
+    [Fact]
+    public async Task Run_WithTheDataFolderUnwritable_SaysOnceThatTheJournalIsOffAndBreathes()
+    {
+        // A fresh CI machine or a container may have no writable home: the session must still run.
+        var blocker = _data.File("not-a-folder");
+        await File.WriteAllTextAsync(blocker, "a file where the data folder would be");
+
+        var (code, output, error) = await RunAppInAsync(new() { ["XDG_DATA_HOME"] = blocker }, "--pattern", "1-0-1-0", "--cycles", "1");
+
+        code.Should().Be(ExitCodes.Success);
+        output.Should().Contain("Summary").And.NotContain("Journal:");
+        error.Should().StartWith("note: the practice journal is off: cannot create the folder").And.Contain("Sessions are not recorded");
+        error.TrimEnd().Split('\n').Should().ContainSingle("the note is said once");
+    }
+
+    internal Task<(int ExitCode, string Output, string Error)> RunAppAsync(params string[] args) => RunAppInAsync([], args);
+
+    internal async Task<(int ExitCode, string Output, string Error)> RunAppInAsync(Dictionary<string, string> environment, params string[] args)
     {
         using var process = StartApp(environment, args);
         var output = process.StandardOutput.ReadToEndAsync();
@@ -158,9 +199,9 @@ public class ProcessTests
         return (process.ExitCode, await output, await error);
     }
 
-    private static Process StartApp(params string[] args) => StartApp([], args);
+    private Process StartApp(params string[] args) => StartApp([], args);
 
-    private static Process StartApp(Dictionary<string, string> environment, params string[] args)
+    private Process StartApp(Dictionary<string, string> environment, params string[] args)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "BreathPacing.Console.dll");
         File.Exists(app).Should().BeTrue($"the app is built beside the tests ({app})");
@@ -178,6 +219,7 @@ public class ProcessTests
         }
 
         start.Environment["NO_COLOR"] = "1";
+        start.Environment["XDG_DATA_HOME"] = _data.Path;
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BreathPacing.ConsoleHost.Tests.Support;
 
-/// <summary>Runs <see cref="ConsoleApp"/> in-process on string writers, as if its output were redirected.</summary>
+/// <summary>Runs <see cref="ConsoleApp"/> in-process on string writers, as if its output were redirected, with a journal in a temp folder.</summary>
 public static class AppRun
 {
     public static Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) =>
@@ -19,9 +19,12 @@ public static class AppRun
 
     private static async Task<(int ExitCode, string Out, string Error)> RunInAsync(bool outputRedirected, Dictionary<string, string> variables, string[] args, Action<IServiceCollection>? configureServices)
     {
+        // Each run keeps its journal in a folder of its own (unless the test names one), never in the user's.
+        using var data = variables.ContainsKey("XDG_DATA_HOME") ? null : new TempFolder();
+        var lookup = data is null ? variables : new Dictionary<string, string>(variables) { ["XDG_DATA_HOME"] = data.Path };
         var output = new StringWriter();
         var error = new StringWriter();
-        var environment = new AppEnvironment(output, error, outputRedirected, IsInputRedirected: true, name => variables.GetValueOrDefault(name), TimeProvider.System);
+        var environment = new AppEnvironment(output, error, outputRedirected, IsInputRedirected: true, name => lookup.GetValueOrDefault(name), TimeProvider.System);
         var code = await new ConsoleApp(environment, configureServices).RunAsync(args, CancellationToken.None);
         return (code, output.ToString(), error.ToString());
     }

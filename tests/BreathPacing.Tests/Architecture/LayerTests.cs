@@ -40,6 +40,7 @@ public class LayerTests
         new("Engine", "BreathTimeline.CycleStart", "a summary's partial cycle: where the unfinished cycle began, in ticks"),
         new("Engine", "BreathTimeline.CycleTicks", "a summary's partial cycle and pace: how long that cycle is, in ticks"),
         new("Serialization", "ExactSeconds", "seconds are read, rounded and shown one way across the library: exact decimals of the 100 ns tick"),
+        new("Timeline", "ExactSeconds", "the same: a boundary shows its offset as patterns show seconds"),
         new("Serialization", "BreathPhaseKinds", "which phases are holds is one rule, the patterns' own, in the notation too"),
         new("Serialization", "BreathPatternBuilder.Count", "the JSON reader tells a 0 s hold the builder left out from a phase it added, so later paths stay right"),
         new("Serialization", "UserText", "user text echoed in an error is quoted one way: invisible characters spelled out, long text cut"),

@@ -212,7 +212,13 @@ public class BreathPacerTests
         var pacer = new BreathPacer(new BreathPacingOptions { SubscriberExceptionHandler = reported.Add });
         var scheduler = new CountingScheduler(_time.Scheduler);
         using var throwing = pacer.Pace(BreathingTechniques.OceansBreath(), SessionLength.Cycles(3), scheduler)
-            .Subscribe(e => { if (e is PhaseStarted { PhaseIndex: 1 }) throw new InvalidOperationException("render failed"); });
+            .Subscribe(e =>
+            {
+                if (e is PhaseStarted { PhaseIndex: 1 })
+                {
+                    throw new InvalidOperationException("render failed");
+                }
+            });
         using var healthy = _time.Record(pacer.Pace(BreathingTechniques.OceansBreath(), SessionLength.Cycles(3), scheduler));
 
         _time.AdvanceBySeconds(100);

@@ -236,7 +236,13 @@ public class BreathSessionTests
         using var session = new BreathPacer(new BreathPacingOptions { SubscriberExceptionHandler = reported.Add })
             .Start(BreathingTechniques.OceansBreath(), SessionLength.Cycles(2), _time.Scheduler);
         var frames = 0;
-        using var bad = session.Frames(TimeSpan.FromSeconds(1)).Subscribe(_ => { if (++frames == 3) throw new InvalidOperationException("draw failed"); });
+        using var bad = session.Frames(TimeSpan.FromSeconds(1)).Subscribe(_ =>
+        {
+            if (++frames == 3)
+            {
+                throw new InvalidOperationException("draw failed");
+            }
+        });
         using var events = _time.Record(session.Events);
 
         _time.Invoking(t => t.AdvanceTo(S(100))).Should().NotThrow();

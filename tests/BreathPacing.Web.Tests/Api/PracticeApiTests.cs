@@ -128,16 +128,41 @@ public sealed class PracticeApiTests : IDisposable
     }
 
     [Fact]
-    public async Task Plan_BodyOverTheLimit_IsPayloadTooLarge()
+    public async Task Plan_AJournalBeyondTheHostsDefaultBodyLimit_IsRead_UpToThePracticeRoutesOwnLimit()
     {
-        var records = string.Join(", ", Enumerable.Range(0, 200).Select(i => Record(VirtualTimeWebFactory.Epoch.AddHours(-i - 1).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), feeling: "easy")));
-        var body = $$"""{ "techniqueId": "three-part-breath", "records": [{{records}}] }""";
-        Encoding.UTF8.GetByteCount(body).Should().BeGreaterThan(32 * 1024, "the test must exceed the default limit");
+        var within = Journal(200);
+        Encoding.UTF8.GetByteCount(within).Should().BeGreaterThan(32 * 1024, "the test must exceed the host's default limit");
 
-        var response = await _client.PostAsync("/api/practice/plan", WebApi.Json(body));
+        var plan = await PlanAsync($$"""{ "techniqueId": "three-part-breath", "records": {{within}} }""");
+        plan.GetProperty("reason").GetProperty("kind").GetString().Should().Be("easyInARow");
 
+        var beyond = $$"""{ "techniqueId": "three-part-breath", "records": {{Journal(2_200)}} }""";
+        Encoding.UTF8.GetByteCount(beyond).Should().BeGreaterThan(512 * 1024, "the test must exceed the practice routes' limit");
+        var response = await _client.PostAsync("/api/practice/plan", WebApi.Json(beyond));
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
-        await WebApi.ProblemAsync(response);
+        (await WebApi.ProblemAsync(response)).GetProperty("detail").GetString().Should().Contain("at most 524288");
+    }
+
+    [Fact]
+    public async Task Statistics_OfAJournalLongerThanFourWeeks_CountEverySessionAndTheWholeStreak()
+    {
+        // One session a day for 300 days up to yesterday: about 120 KB, beyond the host's default limit.
+        var statistics = await StatisticsAsync($$"""{ "records": {{Journal(300)}}, "timeZone": "UTC", "days": 28 }""");
+
+        statistics.GetProperty("sessions").GetInt32().Should().Be(300);
+        statistics.GetProperty("longestStreak").GetInt32().Should().Be(300);
+        statistics.GetProperty("currentStreak").GetInt32().Should().Be(300, "today has none yet, so the streak ends yesterday");
+        statistics.GetProperty("activeSeconds").GetDouble().Should().Be(300 * 40);
+    }
+
+    [Fact]
+    public async Task SessionStart_KeepsTheHostsDefaultBodyLimit()
+    {
+        var body = "{ \"techniqueId\": \"ocean\"" + new string(' ', 40 * 1024) + "}";
+
+        var response = await _client.PostAsync("/api/sessions", WebApi.Json(body));
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge, "only the practice routes take longer bodies");
     }
 
     // ---- POST /api/practice/record ------------------------------------------------------------------------------
@@ -377,6 +402,10 @@ public sealed class PracticeApiTests : IDisposable
         var felt = feeling is null ? string.Empty : $",\"feeling\":\"{feeling}\"";
         return $$"""{"endedAt":"{{endedAt}}","techniqueId":"three-part-breath","patternName":"Three-Part Breath","startSeconds":{{seconds}},"reachedInhaleSeconds":{{seconds}},"reachedExhaleSeconds":{{seconds}},"plannedCycles":5,"completedCycles":5,"activeSeconds":40,"endedEarly":false{{felt}}}""";
     }
+
+    /// <summary>One easy session a day, the last one yesterday (before the virtual clock's now), as a records array.</summary>
+    private static string Journal(int days) => "[" + string.Join(", ", Enumerable.Range(0, days).Reverse().Select(i =>
+        Record(VirtualTimeWebFactory.Epoch.AddDays(-i - 1).AddHours(18).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), feeling: "easy"))) + "]";
 
     private async Task<JsonElement> PlanAsync(string body) => await OkAsync("/api/practice/plan", body);
 

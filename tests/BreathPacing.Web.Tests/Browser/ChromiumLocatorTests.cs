@@ -82,7 +82,15 @@ public sealed class ChromiumLocatorTests
     public void Ensure_MissingAndRoot_InstallsDebiansChromiumOnce_WithALogLine()
     {
         var machine = new PretendMachine { IsRoot = true, Commands = { "/usr/bin/apt-get" } };
-        machine.OnRun = command => { if (command.Contains("install")) machine.Files.Add("/usr/bin/chromium"); return new CommandResult(0, "ok"); };
+        machine.OnRun = command =>
+        {
+            if (command.Contains("install"))
+            {
+                machine.Files.Add("/usr/bin/chromium");
+            }
+
+            return new CommandResult(0, "ok");
+        };
         var locator = new ChromiumLocator(machine.Tools, overridePath: null);
 
         locator.Ensure().Should().Be("/usr/bin/chromium");

@@ -158,6 +158,66 @@ public sealed class PracticeTests(BrowserFixture fixture, ITestOutputHelper outp
         _errors.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task PlansOwnOptions_TheExhaleRatioTheLastSessionHad_AreSentWithTheNextSession()
+    {
+        // A journal whose last Ocean's Breath had an exhale twice the inhale: the plan carries the ratio, the page sends it.
+        var page = await OpenAsync(new BrowserNewContextOptions());
+        await page.GotoAsync("/");
+        await ReadyAsync(page);
+        var file = await WriteJournalAsync("ocean-journal.json",
+            """{"endedAt":"2025-12-31T18:00:00+00:00","techniqueId":"oceans-breath","patternName":"Ocean's Breath","options":{"kind":"oceansBreath","startSeconds":5,"progress":false,"targetSeconds":10,"stepSeconds":1,"cyclesPerStep":3,"exhaleRatio":2},"startSeconds":5,"reachedInhaleSeconds":5,"reachedExhaleSeconds":10,"plannedCycles":3,"completedCycles":3,"activeSeconds":45,"endedEarly":false,"feeling":"comfortable"}""");
+        await ImportAsync(page, file);
+        await Assertions.Expect(page.Locator("#history-rows tr")).ToHaveCountAsync(1);
+        await page.Locator("input[name=source][value=oceans-breath]").CheckAsync();
+        await Assertions.Expect(page.Locator("#suggestion")).ToHaveAttributeAsync("data-reason", "comfortable");
+        await page.Locator("#seconds").FillAsync("2");
+        await page.Locator("#length").FillAsync("2");
+
+        var request = await page.RunAndWaitForRequestAsync(() => page.Locator("#start").ClickAsync(),
+            r => r.Url.EndsWith("/api/sessions", StringComparison.Ordinal) && r.Method == "POST");
+
+        var options = request.PostDataJSON()!.Value.GetProperty("options");
+        options.GetProperty("exhaleRatio").GetDouble().Should().Be(2, "the person's own exhale ratio carries over");
+        options.GetProperty("startSeconds").GetDouble().Should().Be(2, "the seconds on the form");
+        var created = (await (await request.ResponseAsync())!.JsonAsync())!.Value;
+        created.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("durationMs").GetDouble()).Should().Equal(2000, 4000);
+        await Assertions.Expect(page.Locator("#phase-label")).ToHaveTextAsync("Inhale");
+        await page.Locator("#stop").ClickAsync();
+        await Assertions.Expect(page.Locator("#feelings button").First).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator("#history-rows tr")).ToHaveCountAsync(2, new() { Timeout = 5_000 });
+        _errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task LongJournal_StreaksAndTotalsCountEverySession_NotOnlyTheLastFourWeeks()
+    {
+        // A session every day for 150 days up to yesterday: about 40 KB of records, more than the host's default body limit.
+        var page = await OpenAsync(new BrowserNewContextOptions { TimezoneId = "UTC" });
+        await page.GotoAsync("/");
+        await ReadyAsync(page);
+        var today = DateTime.UtcNow.Date;
+        var records = Enumerable.Range(1, 150).Reverse().Select(i => $$"""{"endedAt":"{{today.AddDays(-i).AddHours(12):yyyy-MM-ddTHH:mm:ss}}+00:00","techniqueId":"three-part-breath","patternName":"Three-Part Breath","startSeconds":4,"reachedInhaleSeconds":4,"reachedExhaleSeconds":4,"plannedCycles":5,"completedCycles":5,"activeSeconds":40,"endedEarly":false,"feeling":"comfortable"}""");
+        var file = await WriteJournalAsync("long-journal.json", [.. records]);
+        new FileInfo(file).Length.Should().BeGreaterThan(32 * 1024);
+
+        await ImportAsync(page, file);
+
+        await Assertions.Expect(page.Locator("#history-status")).ToHaveTextAsync("Imported 150 sessions from long-journal.json.");
+        await Assertions.Expect(page.Locator("#history")).ToHaveAttributeAsync("data-streak", "150");
+        await Assertions.Expect(page.Locator("#chart-caption")).ToContainTextAsync("In all: 150 sessions, 100 minutes. 150 days in a row now.");
+        await Assertions.Expect(page.Locator("#chart rect.bar")).ToHaveCountAsync(27, new() { Timeout = 5_000 }); // the chart shows four weeks: 27 days before today
+        await Screenshot(page, "practice-long-journal.png", fullPage: true);
+        _errors.Should().BeEmpty();
+    }
+
+    private static async Task<string> WriteJournalAsync(string name, params string[] records)
+    {
+        var file = Path.Combine(BrowserFixture.ScreenshotsDirectory, "..", name);
+        await File.WriteAllTextAsync(file, $$"""{ "version": 1, "records": [{{string.Join(",\n", records)}}] }""");
+        return file;
+    }
+
     private async Task<IPage> OpenAsync(BrowserNewContextOptions options)
     {
         options.BaseURL = fixture.BaseAddress.ToString();

@@ -110,6 +110,37 @@ public sealed class ViewportAndAccessibilityTests(BrowserFixture fixture, ITestO
         await ScreenshotAsync(page, "running-wave-360x640.png", fullPage: false);
     }
 
+    [Fact]
+    public async Task WaitingForABusyServer_TheMessageFitsASmallPhone_AndPassesAxe()
+    {
+        var page = await OpenAsync(PageTests.Phone(360, 640));
+        var refused = 0;
+        await page.RouteAsync("**/api/sessions/*/events", route => Interlocked.Increment(ref refused) == 1
+            ? route.FulfillAsync(new RouteFulfillOptions
+            {
+                Status = 503, ContentType = "application/problem+json", Headers = new Dictionary<string, string> { ["Retry-After"] = "3" },
+                Body = """{ "type": "about:blank", "title": "The server is busy.", "status": 503, "detail": "This server already serves its maximum of 500 event streams. Try again shortly.", "retryAfterSeconds": 3 }""",
+            })
+            : route.ContinueAsync());
+        await page.GotoAsync("/");
+        await page.Locator("input[name=source][value=three-part-breath]").CheckAsync();
+        await page.Locator("#seconds").FillAsync("2");
+        await page.Locator("#length").FillAsync("2");
+        await page.Locator("#start").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#stream-status")).ToContainTextAsync("The server is busy. Trying again in 3 seconds.");
+        await Assertions.Expect(page.Locator("#phase-label")).ToHaveTextAsync("Waiting");
+        var waiting = await MeasureAsync(page, frames: 20, untilActiveMs: double.NaN);
+        output.WriteLine($"360x640 waiting: {waiting}");
+        waiting.AssertFits("360x640", "waiting for the server");
+        await ExpectNoAxeViolationsAsync(page, "waiting 360x640");
+        await ScreenshotAsync(page, "waiting-360x640.png", fullPage: false);
+        await Assertions.Expect(page.Locator("#phase-label")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(Inhale|Exhale)$"), new() { Timeout = 8_000 });
+        await Assertions.Expect(page.Locator("#stream-status")).ToBeEmptyAsync();
+        await page.Locator("#stop").ClickAsync();
+        _errors.Should().BeEmpty();
+    }
+
     private async Task<IPage> OpenAsync(BrowserNewContextOptions options)
     {
         options.BaseURL = fixture.BaseAddress.ToString();

@@ -1,14 +1,14 @@
 // The page: set up a session, follow it over Server-Sent Events, draw it at display rate.
 import { api, ApiError } from './api.js';
+import { SessionStream } from './stream.js';
 import { SessionClock } from './clock.js';
 import { SessionModel, phaseNames } from './model.js';
 import { BodyVisual, WaveVisual } from './visual.js';
 import { Sound } from './audio.js';
-import { initPractice, sessionStarted, sessionEnded, showSuggestion, stopSession } from './practice.js';
+import { breathsText, paceText, timeText, ratioText } from './summary.js';
+import { initPractice, sessionStarted, sessionEnded, showSuggestion, stopSession, planOptions } from './practice.js';
 
 const $ = (id) => document.getElementById(id);
-const EVENT_KINDS = ['SessionStarted', 'PhaseStarted', 'SegmentStarted', 'CycleCompleted', 'SessionPaused',
-  'SessionResumed', 'SessionSkippedAhead', 'SessionCompleted'];
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
 const ui = {
@@ -20,6 +20,8 @@ const ui = {
   name: $('pattern-name'), phase: $('phase-label'), countdown: $('countdown'), cue: $('cue'),
   progress: $('progress'), phaseProgress: $('phase-progress'), cycle: $('cycle'), announcer: $('announcer'),
   pause: $('pause'), resume: $('resume'), stop: $('stop'), again: $('again'),
+  sourceChoices: $('source-choices'), customChoice: $('custom-choice'), lengthenText: $('lengthen-text'),
+  streamStatus: $('stream-status'),
 };
 
 const body = new BodyVisual($('body-visual'));
@@ -28,19 +30,50 @@ const sound = new Sound();
 
 let current = null; // { id, created, model, clock, source, visual, raf }
 let notationValid = false;
+let techniques = new Map(); // id → the catalog's technique (GET /api/techniques), in its order
 
 // ---- Setup form -------------------------------------------------------------------------------------------
 
+/** The technique id picked, 'custom', or null before the techniques have loaded. */
 function selectedSource() {
-  return ui.form.querySelector('input[name="source"]:checked').value;
+  return ui.form.querySelector('input[name="source"]:checked')?.value ?? null;
 }
 
+// What the form offers follows the technique, whichever it is: its range of seconds, its progression's target (the
+// plan's, else its default), a colour where it fills the body. Nothing here knows a technique by its id.
 function updateSourceOptions() {
   const source = selectedSource();
-  ui.techniqueOptions.hidden = source === 'custom';
+  const technique = techniques.get(source);
+  ui.techniqueOptions.hidden = !technique;
   ui.customOptions.hidden = source !== 'custom';
-  ui.colourGroup.hidden = source !== 'three-part-breath';
-  ui.start.disabled = source === 'custom' && !notationValid;
+  ui.colourGroup.hidden = technique?.visual !== 'body';
+  if (technique) {
+    ui.seconds.min = String(technique.minimumSeconds);
+    ui.seconds.max = String(technique.maximumSeconds);
+    const target = (planOptions(source) ?? technique.defaultOptions)?.targetSeconds;
+    ui.lengthenText.textContent = Number.isFinite(target)
+      ? `Lengthen the breath gradually, toward ${target} seconds`
+      : 'Lengthen the breath gradually';
+  }
+  ui.start.disabled = source === null || (source === 'custom' && !notationValid);
+}
+
+// The catalog's techniques as choices, before "A custom pattern": any technique the app registers is offered too.
+function renderTechniqueChoices(list) {
+  techniques = new Map(list.map((t) => [t.id, t]));
+  const labels = list.map((t) => {
+    const label = document.createElement('label');
+    label.className = 'choice';
+    const input = document.createElement('input');
+    input.type = 'radio';
+    input.name = 'source';
+    input.value = t.id;
+    label.append(input, document.createTextNode(` ${t.name}`)); // catalog text: never as HTML
+    return label;
+  });
+  for (const old of ui.sourceChoices.querySelectorAll('label.choice:not(#custom-choice)')) old.remove();
+  ui.customChoice.before(...labels);
+  ui.sourceChoices.removeAttribute('aria-busy');
 }
 
 // A problem's text. A notation problem has one position (1-based, a character of the input), so the page says it
@@ -130,6 +163,8 @@ function describePhases(phases) {
   return (phases || []).map((p) => `${phaseNames[p.kind] ?? p.kind} ${(p.durationMs / 1000).toFixed(1).replace(/\.0$/, '')} s`).join(', ');
 }
 
+// A technique's session is asked for with its full options: those the plan suggests (the person's own, e.g. Ocean's
+// Breath's exhale ratio, and the progression's target and step), with the seconds and lengthening on the form.
 function buildRequest() {
   const source = selectedSource();
   const request = {};
@@ -137,9 +172,11 @@ function buildRequest() {
     request.notation = ui.notation.value.trim();
   } else {
     request.techniqueId = source;
-    if (source === 'three-part-breath' && ui.lengthen.checked) request.progress = true;
+    const options = { ...(planOptions(source) ?? {}) };
     const seconds = Number(ui.seconds.value);
-    if (ui.seconds.value !== '' && Number.isFinite(seconds)) request.seconds = seconds;
+    if (ui.seconds.value !== '' && Number.isFinite(seconds)) options.startSeconds = seconds;
+    options.progress = ui.lengthen.checked;
+    request.options = options;
   }
   const amount = Number(ui.length.value);
   const kind = ui.form.querySelector('input[name="lengthKind"]:checked').value;
@@ -198,21 +235,54 @@ function follow(created) {
   window.scrollTo(0, 0);
   ui.pause.focus({ preventScroll: true });
 
-  const source = new EventSource(created.eventsUrl);
-  current = { id: created.id, created, model, clock, source, visual, raf: 0 };
-  for (const kind of EVENT_KINDS) {
-    source.addEventListener(kind, (e) => onEvent(kind, JSON.parse(e.data)));
-  }
-  // EventSource reconnects on its own with Last-Event-ID; the server resumes after it. It gives up only when
-  // the server refuses (the session expired or was stopped elsewhere).
-  source.addEventListener('error', () => {
-    if (current?.source === source && source.readyState === EventSource.CLOSED) {
-      ui.phase.textContent = 'Connection lost';
-      ui.announcer.textContent = 'The connection to the session was lost.';
-    }
+  ui.streamStatus.textContent = '';
+  current = { id: created.id, created, model, clock, source: null, visual, raf: 0 };
+  const following = current;
+  // The stream resumes after a dropped connection (Last-Event-ID), waits out a busy server, and starts afresh on the
+  // server's reset; see stream.js.
+  current.source = new SessionStream(created.eventsUrl, {
+    onEvent: (kind, data) => { if (current === following) onEvent(kind, data); },
+    onReset: () => { if (current === following) resetPicture(); },
+    onStatus: (status) => { if (current === following) showStreamStatus(status); },
   });
   current.raf = requestAnimationFrame(frame);
 }
+
+// The server can no longer continue the stream in order: what the page knows is dropped, quietly, and the replay that
+// follows (from the first event) builds it again.
+function resetPicture() {
+  current.model = new SessionModel(current.created);
+  current.clock = new SessionClock();
+  ui.session.dataset.resets = String(Number(ui.session.dataset.resets ?? 0) + 1); // for diagnostics and tests
+}
+
+function showStreamStatus(status) {
+  ui.session.dataset.stream = status.kind;
+  switch (status.kind) {
+    case 'connected':
+      ui.streamStatus.textContent = '';
+      if (ui.phase.textContent === 'Waiting') ui.phase.textContent = 'Ready';
+      break;
+    case 'waiting': {
+      if (!current.model.phase && !isPaused()) ui.phase.textContent = 'Waiting'; // nothing to show yet
+      const seconds = Math.max(1, Math.round(status.retryInMs / 1000));
+      const why = status.reason === 'busy'
+        ? (status.problem?.title || 'The server is busy.')
+        : 'The connection to the server was lost.';
+      ui.streamStatus.textContent = `${why} Trying again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+      break;
+    }
+    default: // failed: the server refused to go on (e.g. the session expired or was stopped elsewhere)
+      ui.phase.textContent = 'Connection lost';
+      ui.streamStatus.textContent = status.problem?.detail || 'The connection to the session was lost.';
+      ui.announcer.textContent = 'The connection to the session was lost.';
+      break;
+  }
+}
+
+// An event that happened a moment ago, not one replayed from earlier on (after a reconnection or a reset): only such
+// events are announced and sounded.
+const isLive = (data) => data.elapsedMs - data.offsetMs < 1000;
 
 function onEvent(kind, data) {
   if (!current) return;
@@ -227,20 +297,22 @@ function onEvent(kind, data) {
       if (!isPaused()) ui.phase.textContent = name;
       ui.cue.textContent = model.cue;
       ui.session.dataset.phase = data.phaseKind;
-      ui.announcer.textContent = `${name}, ${Math.round(data.durationMs / 1000)} seconds`;
-      sound.tone(data.phaseKind);
+      if (isLive(data)) {
+        ui.announcer.textContent = `${name}, ${Math.round(data.durationMs / 1000)} seconds`;
+        sound.tone(data.phaseKind);
+      }
       break;
     }
     case 'SessionPaused':
       setPausedUi(true);
-      ui.announcer.textContent = 'Paused';
+      if (isLive(data)) ui.announcer.textContent = 'Paused';
       break;
     case 'SessionResumed':
       setPausedUi(false);
-      ui.announcer.textContent = 'Resumed';
+      if (isLive(data)) ui.announcer.textContent = 'Resumed';
       break;
     case 'SessionCompleted':
-      current.source.close(); // the stream has ended; do not let EventSource reconnect
+      current.source.close(); // the stream has ended; nothing to follow
       showSummary(data);
       break;
     default:
@@ -297,10 +369,14 @@ function showSummary(data) {
   ui.session.hidden = true;
   ui.session.dataset.state = 'idle';
   ui.summary.hidden = false;
-  $('summary-cycles').textContent = String(data.completedCycles);
-  $('summary-time').textContent = formatDuration(data.activeTimeMs);
-  $('summary-bpm').textContent = data.breathsPerMinute.toFixed(1);
-  $('summary-ratio').textContent = data.inhaleToExhaleRatio > 0 ? `1 : ${(1 / data.inhaleToExhaleRatio).toFixed(2)}` : '–';
+  // The library's summary in words: "3 full breaths, stopped partway through the 4th (exhale, chest) · paced at
+  // 7.5 breaths a minute · 0:29 breathing, 0:05 paused".
+  $('summary-breaths').textContent = breathsText(data);
+  $('summary-pace').textContent = paceText(data);
+  $('summary-time').textContent = timeText(data);
+  const ratio = ratioText(data);
+  $('summary-ratio').textContent = ratio ?? '';
+  $('summary-ratio-line').hidden = ratio === null;
   $('summary-early').hidden = !data.endedEarly;
   const care = data.selfCare;
   $('self-care').hidden = !care;
@@ -319,11 +395,6 @@ function stopFollowing() {
   current.source.close();
   sound.wave(0);
   current = null;
-}
-
-function formatDuration(ms) {
-  const s = Math.round(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 async function control(action) {
@@ -387,21 +458,24 @@ function sourceItem(source) {
   return li;
 }
 
-async function loadGuidance() {
+function showTechniqueGuidance(all) {
+  $('techniques').replaceChildren(...all.map((t) => {
+    const details = document.createElement('details');
+    details.append(element('summary', t.name));
+    if (t.aliases?.length) details.append(element('p', `Also called: ${t.aliases.join(', ')}`, 'hint'));
+    if (t.summary) details.append(element('p', t.summary));
+    if (t.steps?.length) { details.append(element('h4', 'Steps')); details.append(list('ol', t.steps)); }
+    if (t.visualisation) details.append(element('p', t.visualisation));
+    if (t.timingGuidance) { details.append(element('h4', 'Timing')); details.append(element('p', t.timingGuidance)); }
+    if (t.cautions?.length) { details.append(element('h4', 'Cautions')); details.append(list('ul', t.cautions)); }
+    return details;
+  }));
+}
+
+async function loadGuide() {
   try {
-    const [guide, techniques] = await Promise.all([api.guide(), api.techniques()]);
+    const guide = await api.guide();
     $('guide').replaceChildren(element('p', guide.purpose), element('p', guide.audience, 'hint'));
-    $('techniques').replaceChildren(...techniques.map((t) => {
-      const details = document.createElement('details');
-      details.append(element('summary', t.name));
-      if (t.aliases?.length) details.append(element('p', `Also called: ${t.aliases.join(', ')}`, 'hint'));
-      if (t.summary) details.append(element('p', t.summary));
-      if (t.steps?.length) { details.append(element('h4', 'Steps')); details.append(list('ol', t.steps)); }
-      if (t.visualisation) details.append(element('p', t.visualisation));
-      if (t.timingGuidance) { details.append(element('h4', 'Timing')); details.append(element('p', t.timingGuidance)); }
-      if (t.cautions?.length) { details.append(element('h4', 'Cautions')); details.append(list('ul', t.cautions)); }
-      return details;
-    }));
     $('routines').replaceChildren(...guide.selfCare.map((r) => {
       const li = element('li');
       li.append(element('strong', r.name), document.createTextNode(` — ${r.description}`));
@@ -409,8 +483,29 @@ async function loadGuidance() {
     }));
     $('sources').replaceChildren(...guide.sources.map(sourceItem));
   } catch {
+    $('guide').replaceChildren(element('p', 'Guidance could not be loaded.', 'hint'));
+  }
+}
+
+// The techniques come from the catalog: the choices on the form and their guidance below.
+async function loadTechniques(rememberedSource) {
+  let list = [];
+  try {
+    list = await api.techniques();
+  } catch {
+    ui.setupError.textContent = 'The techniques could not be loaded; a custom pattern can still be breathed.';
     $('techniques').replaceChildren(element('p', 'Guidance could not be loaded.', 'hint'));
   }
+  renderTechniqueChoices(list);
+  if (list.length > 0) showTechniqueGuidance(list);
+  if (!selectedSource()) {
+    const choice = ui.form.querySelector(`input[name="source"][value="${CSS.escape(rememberedSource ?? '')}"]`)
+      ?? ui.form.querySelector('input[name="source"]');
+    choice.checked = true;
+  }
+  updateSourceOptions();
+  if (selectedSource() === 'custom' && ui.notation.value.trim()) validateNotationSoon();
+  showSuggestion(selectedSource());
 }
 
 // ---- Remembered settings -------------------------------------------------------------------------------------
@@ -418,9 +513,11 @@ async function loadGuidance() {
 
 const SETTINGS_KEY = 'breathpacing.settings';
 
+let remembered = null; // the settings read at load, until the techniques are there to choose from
+
 function saveSettings() {
   const settings = {
-    source: selectedSource(),
+    source: selectedSource() ?? remembered?.source ?? null,
     seconds: ui.seconds.value,
     colour: breathColour(),
     lengthen: ui.lengthen.checked,
@@ -436,19 +533,20 @@ function saveSettings() {
   }
 }
 
+// Everything but the technique, which is picked once the catalog's techniques are on the form.
 function restoreSettings() {
   let settings;
   try {
     settings = JSON.parse(localStorage.getItem(SETTINGS_KEY) || 'null');
   } catch {
-    return;
+    return null;
   }
-  if (!settings || typeof settings !== 'object') return;
+  if (!settings || typeof settings !== 'object') return null;
   const check = (selector) => {
     const input = ui.form.querySelector(selector);
     if (input) input.checked = true;
   };
-  if (typeof settings.source === 'string') check(`input[name="source"][value="${CSS.escape(settings.source)}"]`);
+  if (settings.source === 'custom') check('input[name="source"][value="custom"]');
   if (typeof settings.lengthKind === 'string') check(`input[name="lengthKind"][value="${CSS.escape(settings.lengthKind)}"]`);
   if (typeof settings.seconds === 'string') ui.seconds.value = settings.seconds;
   if (typeof settings.length === 'string') ui.length.value = settings.length;
@@ -456,6 +554,7 @@ function restoreSettings() {
   if (typeof settings.lengthen === 'boolean') ui.lengthen.checked = settings.lengthen;
   if (typeof settings.sound === 'boolean') ui.sound.checked = settings.sound;
   if (typeof settings.notation === 'string') ui.notation.value = settings.notation;
+  return settings;
 }
 
 // ---- Wiring -----------------------------------------------------------------------------------------------
@@ -485,8 +584,8 @@ document.addEventListener('keydown', (e) => {
 ui.form.addEventListener('input', saveSettings);
 ui.form.addEventListener('change', saveSettings);
 
-restoreSettings();
+remembered = restoreSettings();
 updateSourceOptions();
-if (selectedSource() === 'custom' && ui.notation.value.trim()) validateNotationSoon();
-loadGuidance();
-initPractice({ source: selectedSource, seconds: ui.seconds, lengthen: ui.lengthen });
+loadTechniques(typeof remembered?.source === 'string' ? remembered.source : null);
+loadGuide();
+initPractice({ source: selectedSource, seconds: ui.seconds, lengthen: ui.lengthen, changed: updateSourceOptions });

@@ -41,7 +41,12 @@ function withFeeling(record, code) {
   return code ? { ...rest, feeling: code } : rest;
 }
 
-// The latest records (of an index range) whose JSON fits in budget characters, oldest first.
+const encoder = new TextEncoder();
+
+/** The length of text in UTF-8 bytes, as a request body carries it. */
+export const byteLength = (text) => encoder.encode(text).length;
+
+// The latest records (of an index range) whose JSON fits in budget bytes, oldest first.
 async function latest(source, range, budget) {
   const picked = [];
   let used = 0;
@@ -51,7 +56,7 @@ async function latest(source, range, budget) {
     req.onsuccess = () => {
       const cursor = req.result;
       if (!cursor) { resolve(); return; }
-      used += cursor.value.key.length + 1;
+      used += byteLength(cursor.value.key) + 1;
       if (used > budget && picked.length > 0) { resolve(); return; }
       picked.push(cursor.value.record);
       cursor.continue();
@@ -131,16 +136,16 @@ export class PracticeJournal {
     return promised(tx.objectStore(STORE).index('endedAt').getAll());
   }
 
-  /** The latest records of a technique whose JSON fits in budget characters, oldest first. */
+  /** The latest records of a technique whose JSON fits in budget bytes, oldest first. */
   async latestOfTechnique(techniqueId, budget) {
     const tx = this.db.transaction(STORE, 'readonly');
     return latest(tx.objectStore(STORE).index('technique'), IDBKeyRange.bound([techniqueId, -Infinity], [techniqueId, Infinity]), budget);
   }
 
-  /** The latest records that ended at or after sinceMs and fit in budget characters, oldest first. */
-  async latestSince(sinceMs, budget) {
+  /** The latest records whose JSON fits in budget bytes (all of them when they fit), oldest first. */
+  async latest(budget) {
     const tx = this.db.transaction(STORE, 'readonly');
-    return latest(tx.objectStore(STORE).index('endedAt'), IDBKeyRange.lowerBound(sinceMs), budget);
+    return latest(tx.objectStore(STORE).index('endedAt'), null, budget);
   }
 
   async count() {

@@ -1,25 +1,29 @@
 // Practice over days, in the page: the journal stays in this browser; the server's library makes each record, the
 // plan and the statistics from the records the page sends, and the page only keeps, shows and exports them.
 import { api, ApiError } from './api.js';
-import { PracticeJournal, FORMAT_VERSION, instantMs } from './journal.js';
-import { drawDays, describe } from './chart.js';
+import { PracticeJournal, FORMAT_VERSION, instantMs, byteLength } from './journal.js';
+import { drawDays, describe, minutesText } from './chart.js';
 
 const $ = (id) => document.getElementById(id);
 
-// The server caps request bodies (32 KiB by default); the records a call carries stay well within that. The plan
-// reads a technique's latest sessions, the chart the last four weeks, so the latest records that fit are enough.
-const RECORDS_BUDGET = 24_000;
+// The practice routes take bodies of up to 512 KiB (the server's PracticeEndpoints.MaxRequestBodyBytes; every other
+// route 32 KiB), so the statistics get the whole journal, or its latest sessions up to about 1,500 of them, and streaks
+// and totals reach back that far. The plan reads a technique's latest sessions only, so a few dozen are enough. Should
+// a server take less, a 413 halves the window and the call is made again.
+const JOURNAL_BUDGET_BYTES = 480 * 1024;
+const PLAN_BUDGET_BYTES = 24 * 1024;
+const SMALLEST_BUDGET_BYTES = 8 * 1024;
 const CHART_DAYS = 28;
 const TABLE_ROWS = 10;
-const DAY_MS = 86_400_000;
 
 let journal = null;                // PracticeJournal, or null where this browser keeps no data
 let feelingText = new Map();       // code → the catalog's words
 let zone = zoneOfThisBrowser();
-let form = null;                   // { source(), seconds, lengthen }
+let form = null;                   // { source(), seconds, lengthen, changed() }
 let rated = null;                  // the session on the summary card: { info, entryId }
 let chartDays = null;
 const sessions = new Map();        // session id → { request, created, record: Promise | null }
+const plans = new Map();           // technique id → the options the plan last suggested for it
 
 function zoneOfThisBrowser() {
   const id = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -40,6 +44,18 @@ async function withZone(call) {
   }
 }
 
+// A call that carries journal records, with a window that halves on a 413 until it fits.
+async function withinLimit(budget, call) {
+  for (;;) {
+    try {
+      return await call(budget);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 413 || budget <= SMALLEST_BUDGET_BYTES) throw error;
+      budget = Math.floor(budget / 2);
+    }
+  }
+}
+
 const problemText = (error) => (error instanceof ApiError ? error.problem.detail || error.message : error?.message || String(error));
 const secondsText = (s) => (Math.round(s * 10) / 10).toString();
 const isTechnique = (source) => source && source !== 'custom';
@@ -50,8 +66,9 @@ function recordRequest(info, stop, z) {
   const body = { sessionId: info.created.id, ...z };
   if (info.created.techniqueId) {
     // The server rebuilds the options from what the session was started with and checks them against its pattern.
-    if (info.request.seconds !== undefined) body.seconds = info.request.seconds;
-    if (info.request.progress !== undefined) body.progress = info.request.progress;
+    for (const field of ['seconds', 'progress', 'options']) {
+      if (info.request[field] !== undefined) body[field] = info.request[field];
+    }
   }
   if (stop) body.stop = true;
   return body;
@@ -142,8 +159,21 @@ function setRatingStatus(text) {
 // ---- The plan's suggestion ----------------------------------------------------------------------------------
 
 async function planFor(techniqueId) {
-  const records = journal ? await journal.latestOfTechnique(techniqueId, RECORDS_BUDGET) : [];
-  return api.plan({ techniqueId, records: { version: FORMAT_VERSION, records } });
+  const plan = await withinLimit(PLAN_BUDGET_BYTES, async (budget) => {
+    const records = journal ? await journal.latestOfTechnique(techniqueId, budget) : [];
+    return api.plan({ techniqueId, records: { version: FORMAT_VERSION, records } });
+  });
+  plans.set(techniqueId, plan.options);
+  return plan;
+}
+
+/**
+ * The options the plan suggests for a technique (its own options type: the shared settings and the technique's own,
+ * e.g. Ocean's Breath's exhaleRatio), as the server wrote them; a session of it starts from these. Null before a plan
+ * has been had.
+ */
+export function planOptions(techniqueId) {
+  return plans.get(techniqueId) ?? null;
 }
 
 let suggestionGeneration = 0;
@@ -162,6 +192,7 @@ export async function showSuggestion(source) {
     const plan = await planFor(source);
     if (generation !== suggestionGeneration) return;
     suggested = plan.session;
+    form.changed?.();
     const progress = plan.session.progress ? `, lengthening toward ${secondsText(plan.options.targetSeconds)} seconds` : '';
     $('suggestion-seconds').textContent = `${secondsText(plan.session.seconds)} seconds per inhale${progress}.`;
     $('suggestion-reason').textContent = plan.reason.text ?? '';
@@ -178,7 +209,7 @@ export async function showSuggestion(source) {
 function followsSuggestion() {
   if (!suggested) return true;
   const lengthen = form.lengthen.closest('[hidden]') ? false : form.lengthen.checked;
-  return Number(form.seconds.value) === suggested.seconds && (form.source() !== 'three-part-breath' || lengthen === suggested.progress);
+  return Number(form.seconds.value) === suggested.seconds && lengthen === suggested.progress;
 }
 
 function updateUseButton() {
@@ -258,28 +289,45 @@ export async function refreshHistory() {
   $('export').hidden = n === 0;
   $('delete-history').hidden = n === 0;
   renderTable(entries);
-  await refreshChart(generation);
+  await refreshChart(generation, n);
 }
 
-async function refreshChart(generation) {
+// The chart shows four weeks; the statistics are worked out from the whole journal (or its latest sessions, as many as
+// a request carries), so the streaks and totals reach back as far.
+async function refreshChart(generation, kept) {
   const figure = $('history-chart');
-  const records = await journal.latestSince(Date.now() - (CHART_DAYS + 1) * DAY_MS, RECORDS_BUDGET);
-  if (records.length === 0) {
+  if (kept === 0) {
     figure.hidden = true;
     return;
   }
   try {
-    const statistics = await withZone((z) => api.statistics({ records: { version: FORMAT_VERSION, records }, ...z, days: CHART_DAYS }));
+    let sent = 0;
+    const statistics = await withinLimit(JOURNAL_BUDGET_BYTES, async (budget) => {
+      const records = await journal.latest(budget);
+      sent = records.length;
+      return withZone((z) => api.statistics({ records: { version: FORMAT_VERSION, records }, ...z, days: CHART_DAYS }));
+    });
     if (generation !== historyGeneration) return;
     chartDays = statistics.days;
     figure.hidden = false;
     drawDays($('chart'), chartDays);
-    const streak = statistics.currentStreak;
-    $('chart-caption').textContent = `Minutes breathed each day. ${describe(chartDays)}`
-      + (streak > 1 ? ` ${streak} days in a row.` : '');
+    $('history').dataset.streak = String(statistics.currentStreak); // for tests
+    $('chart-caption').textContent = `Minutes breathed each day. ${describe(chartDays)} ${overall(statistics, sent, kept)}`;
   } catch {
     if (generation === historyGeneration) figure.hidden = true;
   }
+}
+
+// "In all: 40 sessions, 26.7 minutes. 35 days in a row now; the longest run was 35 days." — over the sessions sent.
+function overall(statistics, sent, kept) {
+  const n = statistics.sessions;
+  const scope = sent < kept ? `In the latest ${sent} of ${kept} sessions` : 'In all';
+  const parts = [`${scope}: ${n} session${n === 1 ? '' : 's'}, ${minutesText(statistics.activeSeconds)}.`];
+  const streak = statistics.currentStreak;
+  const longest = statistics.longestStreak;
+  if (streak > 1) parts.push(`${streak} days in a row now${longest > streak ? `; the longest run was ${longest} days` : ''}.`);
+  else if (longest > 1) parts.push(`The longest run was ${longest} days in a row.`);
+  return parts.join(' ');
 }
 
 function setHistoryStatus(text) {
@@ -325,8 +373,8 @@ async function readJournal(file) {
   let part = [];
   let used = 0;
   for (const record of file.records) {
-    const size = JSON.stringify(record ?? null).length + 1;
-    if (part.length > 0 && used + size > RECORDS_BUDGET) {
+    const size = byteLength(JSON.stringify(record ?? null)) + 1;
+    if (part.length > 0 && used + size > JOURNAL_BUDGET_BYTES) {
       parts.push(part);
       part = [];
       used = 0;
