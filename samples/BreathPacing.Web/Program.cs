@@ -4,6 +4,7 @@ using BreathPacing.Web.Api;
 using BreathPacing.Web.Content;
 using BreathPacing.Web.Hardening;
 using BreathPacing.Web.Sessions;
+using BreathPacing.Web.Storage;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,29 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOptions<WebSessionOptions>().Bind(builder.Configuration.GetSection(WebSessionOptions.Section)).ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<WebSessionOptions>, WebSessionOptionsValidator>();
 
-// The library, through its public DI entry point; it picks up an IScheduler or TimeProvider from the container.
-builder.Services.AddBreathPacing();
+// Where sessions are kept: this process (the default), or a Redis server shared by every instance (docs/adr/0013).
+var store = builder.Configuration.GetSection(WebSessionOptions.Section).GetValue<SessionStoreKind?>(nameof(WebSessionOptions.Store)) ?? SessionStoreKind.Memory;
+builder.Services.AddSessionStore(store);
+
+// The library, through its public DI entry point; it picks up an IScheduler or TimeProvider from the container. On a
+// shared store every instance must emit the same events from the same snapshot: no live skip decisions (ReplayMissed).
+builder.Services.AddBreathPacing(o =>
+{
+    if (store == SessionStoreKind.Redis)
+    {
+        o.LateWakePolicy = BreathPacing.LateWakePolicy.ReplayMissed;
+    }
+
+    // An event stream lets go of its subscription on a full buffer by throwing (the engine detaches a subscriber that
+    // throws); that is not an error.
+    o.SubscriberExceptionHandler = static e =>
+    {
+        if (e is not CatchUpPausedException)
+        {
+            System.Diagnostics.Trace.TraceError("BreathPacing: a subscriber threw and was detached: {0}", e);
+        }
+    };
+});
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SessionRegistry>();
 builder.Services.AddHostedService<SessionSweeper>();
@@ -33,7 +55,6 @@ builder.Services.AddSingleton<IProblemDetailsWriter, ProblemDocumentWriter>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddClientRateLimits();
-builder.Services.AddHealthChecks();
 builder.Services.AddOpenApi();
 
 var maxBody = builder.Configuration.GetSection(WebSessionOptions.Section).GetValue<long?>(nameof(WebSessionOptions.MaxRequestBodyBytes)) ?? new WebSessionOptions().MaxRequestBodyBytes;

@@ -95,6 +95,22 @@ public sealed class WebSessionOptions
     /// <value>The default value is 240.</value>
     public int RequestsPerMinute { get; set; } = 240;
 
+    /// <summary>
+    /// Where sessions are kept: <see cref="SessionStoreKind.Memory"/> (this process; nothing else needed) or
+    /// <see cref="SessionStoreKind.Redis"/> (shared by every instance of the host that names the same Redis, see
+    /// <see cref="RedisConnection"/>): any instance then serves any session, and the caps and expiry hold across them.
+    /// </summary>
+    /// <value>The default value is <see cref="SessionStoreKind.Memory"/>.</value>
+    public SessionStoreKind Store { get; set; } = SessionStoreKind.Memory;
+
+    /// <summary>The Redis server for <see cref="SessionStoreKind.Redis"/>, as a StackExchange.Redis configuration string, e.g. <c>localhost:6379</c>.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? RedisConnection { get; set; }
+
+    /// <summary>What every Redis key and channel of the host begins with, so several hosts can share one Redis.</summary>
+    /// <value>The default value is <c>breathpacing:</c>.</value>
+    public string RedisKeyPrefix { get; set; } = "breathpacing:";
+
     /// <summary>Checks every limit, naming the first that is out of range.</summary>
     /// <returns>The problems found; empty when every limit is valid.</returns>
     public IEnumerable<string> Validate()
@@ -120,5 +136,22 @@ public sealed class WebSessionOptions
         if (SessionCreatesPerMinute < 1) { yield return Bad(nameof(SessionCreatesPerMinute), SessionCreatesPerMinute, "at least 1"); }
         if (RequestBurst < 1) { yield return Bad(nameof(RequestBurst), RequestBurst, "at least 1"); }
         if (RequestsPerMinute < 1) { yield return Bad(nameof(RequestsPerMinute), RequestsPerMinute, "at least 1"); }
+        if (!Enum.IsDefined(Store)) { yield return Bad(nameof(Store), Store, "Memory or Redis"); }
+        if (Store == SessionStoreKind.Redis && string.IsNullOrWhiteSpace(RedisConnection))
+        {
+            yield return Bad(nameof(RedisConnection), "(empty)", "a Redis server, e.g. localhost:6379, since Store = Redis");
+        }
+
+        if (string.IsNullOrEmpty(RedisKeyPrefix) || RedisKeyPrefix.Length > 64) { yield return Bad(nameof(RedisKeyPrefix), RedisKeyPrefix, "1 to 64 characters"); }
     }
+}
+
+/// <summary>Where the host keeps its sessions.</summary>
+public enum SessionStoreKind
+{
+    /// <summary>This process's memory: one instance, nothing else needed.</summary>
+    Memory,
+
+    /// <summary>A Redis server shared by every instance of the host.</summary>
+    Redis,
 }

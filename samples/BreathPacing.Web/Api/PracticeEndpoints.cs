@@ -96,7 +96,7 @@ public static partial class PracticeEndpoints
             felt = parsed;
         }
 
-        if (registry.Find(request.SessionId) is not { } session)
+        if (await registry.GetAsync(request.SessionId, cancellationToken) is not { } session)
         {
             return Problems.UnknownSession(request.SessionId);
         }
@@ -116,7 +116,8 @@ public static partial class PracticeEndpoints
                     statusCode: StatusCodes.Status409Conflict, title: "The session has not ended.");
             }
 
-            session.Session.Stop();
+            // Through the registry, so the stop is stored and reaches every instance streaming the session.
+            await registry.ControlAsync(session.Id, SessionControl.Stop, cancellationToken);
         }
 
         var end = await CompletionOf(session, cancellationToken);
@@ -192,12 +193,12 @@ public static partial class PracticeEndpoints
 
     private static async Task<SessionCompleted?> CompletionOf(WebSession session, CancellationToken cancellationToken)
     {
-        // Events replays a completed session's events to a new subscriber, its summary last.
+        // EventsAfter(-1) replays a completed session's events (also a copy restored here), its summary last.
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(SummaryWait);
         try
         {
-            return await session.Session.Events.OfType<SessionCompleted>().FirstOrDefaultAsync().ToTask(wait.Token);
+            return await session.Session.EventsAfter(-1).OfType<SessionCompleted>().FirstOrDefaultAsync().ToTask(wait.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

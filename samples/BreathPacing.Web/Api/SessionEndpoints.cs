@@ -9,7 +9,11 @@ using Microsoft.Extensions.Options;
 
 namespace BreathPacing.Web.Api;
 
-/// <summary>The session routes: start, stream events, pause, resume, stop.</summary>
+/// <summary>
+/// The session routes: start, stream events, pause, resume, stop (kept for the grace period) and delete (stop and forget).
+/// Any instance of the host answers for any session: with a shared store (Redis) the session is restored here from its
+/// snapshot, and a control made here reaches every instance streaming it.
+/// </summary>
 public static class SessionEndpoints
 {
     /// <summary>Maps the session routes.</summary>
@@ -26,7 +30,9 @@ public static class SessionEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         sessions.MapPost("/{id}/pause", Pause).WithName("PauseSession").WithSummary("Pauses the session.");
         sessions.MapPost("/{id}/resume", Resume).WithName("ResumeSession").WithSummary("Resumes the session.");
-        sessions.MapDelete("/{id}", Stop).WithName("StopSession").WithSummary("Stops the session and forgets it.");
+        sessions.MapPost("/{id}/stop", Stop).WithName("StopSession")
+            .WithSummary("Stops the session; it stays readable (its summary, a practice record) for the completed grace period.");
+        sessions.MapDelete("/{id}", Delete).WithName("DeleteSession").WithSummary("Stops the session and forgets it.");
         return app;
     }
 
@@ -47,7 +53,8 @@ public static class SessionEndpoints
 
         var timeline = resolved.Timeline!;
         var options = registry.Options;
-        switch (registry.TryStart(timeline, resolved.TechniqueId, ClientAddress.KeyOf(context), out var session))
+        var (result, session) = await registry.StartAsync(timeline, resolved.TechniqueId, ClientAddress.KeyOf(context), context.RequestAborted);
+        switch (result)
         {
             case SessionStartResult.ServerFull:
                 return Problems.TooManySessions(options.MaxConcurrentSessions, options.SweepInterval);
@@ -63,62 +70,57 @@ public static class SessionEndpoints
         return TypedResults.Created($"/api/sessions/{session.Id}", body);
     }
 
-    private static Results<EventStreamResult, ProblemHttpResult> Events(
+    private static async Task<Results<EventStreamResult, ProblemHttpResult>> Events(
         string id,
         [FromHeader(Name = "Last-Event-ID")] string? lastEventId,
+        HttpContext context,
         SessionRegistry registry,
         EventMapper mapper,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
-        if (registry.Find(id) is not { } session)
-        {
-            return Problems.UnknownSession(id);
-        }
-
         var after = -1L;
         if (!string.IsNullOrWhiteSpace(lastEventId)
             && !long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out after))
         {
-            return Problems.InvalidField("Last-Event-ID", lastEventId,
-                $"Last-Event-ID = '{Problems.Echo(lastEventId)}': expected the sequence number of an event received earlier.");
+            return registry.Find(id) is null && await registry.GetAsync(id, context.RequestAborted) is null
+                ? Problems.UnknownSession(id)
+                : Problems.InvalidField("Last-Event-ID", lastEventId,
+                    $"Last-Event-ID = '{Problems.Echo(lastEventId)}': expected the sequence number of an event received earlier.");
         }
 
         var options = registry.Options;
-        return session.TryAttach(after, options, registry.Streams, out var stream) switch
+        var (result, stream, lastSent) = await registry.AttachAsync(id, after, !HttpMethods.IsHead(context.Request.Method), context.RequestAborted);
+        return result switch
         {
             StreamAttachResult.Attached => new EventStreamResult(stream!, mapper, json.Value.SerializerOptions, registry),
+            StreamAttachResult.Unknown => Problems.UnknownSession(id),
             StreamAttachResult.BeyondSession => Problems.InvalidField("Last-Event-ID", lastEventId,
-                $"Last-Event-ID = {after}: this session has sent events up to {session.EventCount - 1} only; send the id of an event received from it."),
+                $"Last-Event-ID = {after}: this session has sent events up to {lastSent} only; send the id of an event received from it."),
             StreamAttachResult.SessionFull => Problems.TooManyStreams(options.MaxStreamsPerSession, options.HeartbeatInterval),
             _ => Problems.ServerStreamsFull(options.MaxStreams, options.HeartbeatInterval),
         };
     }
 
-    private static Results<Ok<SessionStateView>, ProblemHttpResult> Pause(string id, SessionRegistry registry) =>
-        Control(id, registry, static s => s.Pause());
+    private static Task<Results<Ok<SessionStateView>, ProblemHttpResult>> Pause(string id, SessionRegistry registry, CancellationToken cancellationToken) =>
+        Control(id, registry, SessionControl.Pause, cancellationToken);
 
-    private static Results<Ok<SessionStateView>, ProblemHttpResult> Resume(string id, SessionRegistry registry) =>
-        Control(id, registry, static s => s.Resume());
+    private static Task<Results<Ok<SessionStateView>, ProblemHttpResult>> Resume(string id, SessionRegistry registry, CancellationToken cancellationToken) =>
+        Control(id, registry, SessionControl.Resume, cancellationToken);
 
-    private static Results<Ok<SessionStateView>, ProblemHttpResult> Control(string id, SessionRegistry registry, Action<BreathSession> action)
+    private static Task<Results<Ok<SessionStateView>, ProblemHttpResult>> Stop(string id, SessionRegistry registry, CancellationToken cancellationToken) =>
+        Control(id, registry, SessionControl.Stop, cancellationToken);
+
+    private static async Task<Results<Ok<SessionStateView>, ProblemHttpResult>> Control(string id, SessionRegistry registry, SessionControl control, CancellationToken cancellationToken)
     {
-        if (registry.Find(id) is not { } session)
+        var (result, state) = await registry.ControlAsync(id, control, cancellationToken);
+        return result switch
         {
-            return Problems.UnknownSession(id);
-        }
-
-        if (session.Session.State == BreathSessionState.Completed)
-        {
-            return Problems.SessionCompleted(id);
-        }
-
-        action(session.Session);
-        return TypedResults.Ok(View(session));
+            ControlResult.Done => TypedResults.Ok(new SessionStateView(id, JsonNamingPolicy.CamelCase.ConvertName(state!.State.ToString()), state.ActiveTime.TotalMilliseconds)),
+            ControlResult.Completed => Problems.SessionCompleted(id),
+            _ => Problems.UnknownSession(id),
+        };
     }
 
-    private static Results<NoContent, ProblemHttpResult> Stop(string id, SessionRegistry registry) =>
-        registry.Remove(id) ? TypedResults.NoContent() : Problems.UnknownSession(id);
-
-    private static SessionStateView View(WebSession session) =>
-        new(session.Id, JsonNamingPolicy.CamelCase.ConvertName(session.Session.State.ToString()), session.Session.Position.Elapsed.TotalMilliseconds);
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, SessionRegistry registry, CancellationToken cancellationToken) =>
+        await registry.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : Problems.UnknownSession(id);
 }

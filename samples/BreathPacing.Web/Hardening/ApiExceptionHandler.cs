@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using BreathPacing.Web.Api;
+using BreathPacing.Web.Sessions;
+using BreathPacing.Web.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +13,8 @@ namespace BreathPacing.Web.Hardening;
 /// <summary>
 /// Turns the exceptions a bad request can raise (malformed JSON or a wrong type in a bound body, a wrong content
 /// type, a body too large, an invalid pattern) into 4xx problem details whose detail names the field in the
-/// API's own words: never a .NET type or framework hint. Anything else stays a 500 problem without internals.
+/// API's own words: never a .NET type or framework hint; a session store that cannot be reached is a 503 with
+/// <c>Retry-After</c>. Anything else stays a 500 problem without internals.
 /// </summary>
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -43,6 +46,13 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems)
             {
                 Status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest,
                 Detail = "The request could not be read: a route value, query value, header or the body has the wrong form.",
+            },
+            SessionStoreUnavailableException => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The session store is unavailable.",
+                Detail = "Sessions are kept in a store this server cannot reach right now. Try again in a few seconds.",
+                Extensions = { [Problems.RetryAfterExtension] = Problems.Seconds(EventStreamResult.UnavailableRetry) },
             },
             BreathValidationException invalid => new ProblemDetails
             {

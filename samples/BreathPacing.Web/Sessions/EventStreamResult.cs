@@ -11,15 +11,19 @@ using Microsoft.AspNetCore.Http.Features;
 namespace BreathPacing.Web.Sessions;
 
 /// <summary>
-/// Writes an <see cref="EventStream"/> as <c>text/event-stream</c>: the response headers at once, the replayed events
-/// (read from the session's log in small batches as the client takes them), then live events, with a comment
+/// Writes an <see cref="EventStream"/> as <c>text/event-stream</c>: the response headers at once, the events the client
+/// has missed (taken from the session a buffer at a time as the client takes them), then live events, with a comment
 /// heartbeat whenever nothing else has been sent for the heartbeat interval. A client that falls behind by more than
-/// its buffer, or takes nothing for the stall timeout, is disconnected; it can resume with <c>Last-Event-ID</c>.
+/// its buffer, or takes nothing for the stall timeout, is disconnected; it can resume with <c>Last-Event-ID</c>. A stream
+/// that cannot go on ends with an event saying why: <c>reset</c> (start again) or <c>unavailable</c> (reconnect later).
 /// </summary>
 public sealed class EventStreamResult : IResult
 {
     private const int Batch = 32;
     private static readonly byte[] HeartbeatBytes = ": heartbeat\n\n"u8.ToArray();
+
+    /// <summary>How long a client should wait before reconnecting after an <c>unavailable</c> event (also sent as the SSE <c>retry</c> field).</summary>
+    public static readonly TimeSpan UnavailableRetry = TimeSpan.FromSeconds(5);
 
     private readonly EventStream _stream;
     private readonly EventMapper _mapper;
@@ -80,12 +84,7 @@ public sealed class EventStreamResult : IResult
                 return;
             }
 
-            if (!await ReplayAsync(writer, watchdog, statistics, token))
-            {
-                return;
-            }
-
-            await LiveAsync(writer, watchdog, statistics, token);
+            await StreamAsync(writer, watchdog, statistics, token);
         }
         catch (OperationCanceledException) when (stream.FellBehind)
         {
@@ -122,42 +121,14 @@ public sealed class EventStreamResult : IResult
         }
     }
 
-    private async Task<bool> ReplayAsync(PipeWriter writer, StreamWatchdog watchdog, StreamStatistics statistics, CancellationToken token)
+    private async Task StreamAsync(PipeWriter writer, StreamWatchdog watchdog, StreamStatistics statistics, CancellationToken token)
     {
-        var events = new BreathEvent[Batch];
-        var session = _stream.Session;
-        for (var index = _stream.ReplayFrom; index < _stream.ReplayTo;)
-        {
-            var count = session.CopyLog(index, _stream.ReplayTo, events);
-            if (count == 0)
-            {
-                break;
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                Write(writer, events[i], _stream.ReplayStamp);
-            }
-
-            Array.Clear(events);
-            index += count;
-            if (!await FlushAsync(writer, watchdog, statistics, token))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private async Task LiveAsync(PipeWriter writer, StreamWatchdog watchdog, StreamStatistics statistics, CancellationToken token)
-    {
-        var live = _stream.Live;
-        Task<bool>? waiting = null;
+        var stream = _stream;
+        Task? waiting = null;
         while (true)
         {
             var written = 0;
-            while (written < Batch && live.TryRead(out var e))
+            while (written < Batch && stream.TryTake(out var e))
             {
                 Write(writer, e.Event, e.Stamp);
                 written++;
@@ -173,26 +144,38 @@ public sealed class EventStreamResult : IResult
                 continue;
             }
 
-            if (_stream.FellBehind)
+            if (stream.FellBehind)
             {
                 throw new OperationCanceledException(token);
             }
 
-            waiting ??= live.WaitToReadAsync(token).AsTask();
+            if (stream.ResumeIfPaused())
+            {
+                continue; // catching up: the next piece is in the buffer now
+            }
+
+            if (stream.Ending is { } ending)
+            {
+                if (ending.Kind != StreamEndingKind.Closed)
+                {
+                    WriteEnding(writer, ending, statistics);
+                    await FlushAsync(writer, watchdog, statistics, token);
+                }
+
+                return;
+            }
+
+            if (stream.Completed)
+            {
+                return; // the session has ended and every event is out
+            }
+
+            waiting ??= stream.WaitAsync(token);
             var heartbeat = watchdog.HeartbeatDue();
             if (await Task.WhenAny(waiting, heartbeat) == waiting)
             {
-                var more = await waiting;
+                await waiting;
                 waiting = null;
-                if (!more)
-                {
-                    if (_stream.FellBehind)
-                    {
-                        throw new OperationCanceledException(token);
-                    }
-
-                    return; // the session has ended and every event is out
-                }
             }
             else
             {
@@ -203,6 +186,37 @@ public sealed class EventStreamResult : IResult
                 }
             }
         }
+    }
+
+    // reset: the client must discard what it has after lastGoodSequence and start again without Last-Event-ID.
+    // unavailable: the store is down; the retry field makes EventSource wait before reconnecting with Last-Event-ID.
+    private void WriteEnding(PipeWriter writer, StreamEnding ending, StreamStatistics statistics)
+    {
+        if (ending.Kind == StreamEndingKind.Reset)
+        {
+            statistics.ResetSent();
+            WriteAscii(writer, "event: reset\ndata: ");
+            using (var json = new Utf8JsonWriter(writer))
+            {
+                json.WriteStartObject();
+                json.WriteString("reason", "The session changed on another server after this stream had already passed that point; discard what came after lastGoodSequence and connect again from the start.");
+                json.WriteNumber("lastGoodSequence", ending.LastGoodSequence);
+                json.WriteEndObject();
+            }
+        }
+        else
+        {
+            WriteAscii(writer, string.Create(CultureInfo.InvariantCulture, $"retry: {UnavailableRetry.TotalMilliseconds:0}\nevent: unavailable\ndata: "));
+            using (var json = new Utf8JsonWriter(writer))
+            {
+                json.WriteStartObject();
+                json.WriteString("reason", "The session store is unavailable; reconnect with Last-Event-ID in a few seconds.");
+                json.WriteNumber("retryAfterMs", UnavailableRetry.TotalMilliseconds);
+                json.WriteEndObject();
+            }
+        }
+
+        WriteAscii(writer, "\n\n");
     }
 
     private void Write(PipeWriter writer, BreathEvent e, EventStamp stamp)

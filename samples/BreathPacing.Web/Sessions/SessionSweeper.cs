@@ -2,7 +2,11 @@ using System.Reactive.Concurrency;
 
 namespace BreathPacing.Web.Sessions;
 
-/// <summary>Runs <see cref="SessionRegistry.Sweep"/> every <see cref="WebSessionOptions.SweepInterval"/> on the registry's scheduler.</summary>
+/// <summary>
+/// Runs <see cref="SessionRegistry.Tick"/> on the registry's scheduler every <see cref="WebSessionOptions.SweepInterval"/>,
+/// or every quarter of <see cref="WebSessionOptions.IdleTimeout"/> if that is sooner (a session streamed here must be
+/// marked active in the store before it could go idle).
+/// </summary>
 public sealed class SessionSweeper(SessionRegistry registry) : IHostedService, IDisposable
 {
     private IDisposable? _timer;
@@ -10,10 +14,10 @@ public sealed class SessionSweeper(SessionRegistry registry) : IHostedService, I
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var interval = registry.Options.SweepInterval;
+        var interval = registry.TickInterval;
         _timer = registry.Scheduler.Schedule(interval, again =>
         {
-            registry.Sweep();
+            registry.Tick();
             again(interval);
         });
         return Task.CompletedTask;

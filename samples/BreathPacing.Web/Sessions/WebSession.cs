@@ -1,35 +1,33 @@
-using System.Reactive.Concurrency;
-
 namespace BreathPacing.Web.Sessions;
 
 /// <summary>
-/// One live session held by the <see cref="SessionRegistry"/>: the engine session, a log of its events (references
-/// to the events the engine already holds, so a reconnecting client resumes from its <c>Last-Event-ID</c> by index),
-/// its connected event streams, and what the host needs to expire it (last activity, completion time). Thread-safe.
+/// This instance's live copy of a session: the engine session that paces it here, the store version it follows, and
+/// the event streams connected to it here. With the in-memory store it is the session itself, held from start until it
+/// is forgotten; with a shared store an instance restores a copy from the stored snapshot when a client streams the
+/// session here, follows the store's changes (<see cref="BreathSession.TryApply"/>, or a fresh copy when that cannot be),
+/// and lets the copy go once no client has streamed it here for a sweep round. Thread-safe.
 /// </summary>
 public sealed class WebSession : IDisposable
 {
     private readonly object _gate = new();
-    private readonly IScheduler _clock;
-    private readonly TimeProvider _time;
-    private readonly List<BreathEvent> _log = [];
+    private readonly SessionRegistry _registry;
     private readonly List<EventStream> _streams = [];
-    private readonly IDisposable _subscription;
+    private BreathSession _session;
+    private long _version;
     private DateTimeOffset _lastActivity;
-    private DateTimeOffset? _completedAt;
+    private DateTimeOffset _lastTouch;
     private volatile bool _disposed;
 
-    internal WebSession(string id, string client, BreathSession session, DateTimeOffset startedAt, string? techniqueId, IScheduler clock, TimeProvider time)
+    internal WebSession(SessionRegistry registry, string id, string client, BreathSession session, DateTimeOffset startedAt, string? techniqueId, long version)
     {
+        _registry = registry;
         Id = id;
         Client = client;
-        Session = session;
+        _session = session;
         StartedAt = startedAt;
         TechniqueId = techniqueId;
-        _clock = clock;
-        _time = time;
-        _lastActivity = clock.Now;
-        _subscription = session.Events.Subscribe(OnEvent, static _ => { }, OnEnded);
+        _version = version;
+        _lastActivity = _lastTouch = registry.Now;
     }
 
     /// <summary>The session's id, as used in URLs.</summary>
@@ -38,8 +36,8 @@ public sealed class WebSession : IDisposable
     /// <summary>The client (address partition) that started it.</summary>
     public string Client { get; }
 
-    /// <summary>The engine session.</summary>
-    public BreathSession Session { get; }
+    /// <summary>The engine session pacing it here (replaced by a fresh one when this copy could not follow a change).</summary>
+    public BreathSession Session => Volatile.Read(ref _session);
 
     /// <summary>The server's time (from its <see cref="TimeProvider"/>) when the session started.</summary>
     public DateTimeOffset StartedAt { get; }
@@ -47,7 +45,14 @@ public sealed class WebSession : IDisposable
     /// <summary>The technique the session paces, if it came from one.</summary>
     public string? TechniqueId { get; }
 
-    /// <summary>How many event-stream clients are connected now.</summary>
+    /// <summary>The store version this copy follows.</summary>
+    public long Version
+    {
+        get => Interlocked.Read(ref _version);
+        internal set => Interlocked.Exchange(ref _version, value);
+    }
+
+    /// <summary>How many event-stream clients are connected here now.</summary>
     public int ConnectedClients
     {
         get
@@ -59,7 +64,7 @@ public sealed class WebSession : IDisposable
         }
     }
 
-    /// <summary>How many live events the connected streams hold that their clients have not yet taken.</summary>
+    /// <summary>How many events the connected streams hold that their clients have not yet taken.</summary>
     public int BufferedEvents
     {
         get
@@ -72,18 +77,9 @@ public sealed class WebSession : IDisposable
     }
 
     /// <summary>How many events the session has emitted so far.</summary>
-    public int EventCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _log.Count;
-            }
-        }
-    }
+    public int EventCount => (int)Session.Snapshot().Sequence;
 
-    /// <summary>On the scheduler's clock: when the last client left (or the session was created, if none came yet).</summary>
+    /// <summary>On the host's clock: when the last client here left (or attached, or the copy was made).</summary>
     public DateTimeOffset LastActivity
     {
         get
@@ -95,108 +91,78 @@ public sealed class WebSession : IDisposable
         }
     }
 
-    /// <summary>On the scheduler's clock: when the session completed, or <see langword="null"/> while it runs.</summary>
-    public DateTimeOffset? CompletedAt
+    /// <summary>Whether the copy has been let go (the session expired or was deleted, or no client streamed it here for a while).</summary>
+    public bool IsDisposed => _disposed;
+
+    /// <summary>Serialises this copy's changes: a control made here and a change arriving from the store.</summary>
+    internal SemaphoreSlim Changes { get; } = new(1, 1);
+
+    internal DateTimeOffset LastTouch
     {
         get
         {
             lock (_gate)
             {
-                return _completedAt;
+                return _lastTouch;
+            }
+        }
+
+        set
+        {
+            lock (_gate)
+            {
+                _lastTouch = value;
             }
         }
     }
-
-    /// <summary>Whether the session has been disposed (expired or deleted).</summary>
-    public bool IsDisposed => _disposed;
 
     /// <summary>
-    /// Opens an event stream for a client that has received every event up to <paramref name="after"/> (−1 for none):
-    /// it replays the later events from the log, then continues live.
+    /// Opens an event stream for a client that has received every event up to <paramref name="after"/> (-1 for none): it
+    /// catches up from there, then continues live.
     /// </summary>
     /// <param name="after">The sequence number of the last event the client has.</param>
-    /// <param name="limits">The stream caps and buffer size.</param>
-    /// <param name="slots">The server-wide stream slots; one is taken on success.</param>
+    /// <param name="subscribe">Whether to start reading the session (not for a HEAD request).</param>
     /// <param name="stream">The stream, on success.</param>
+    /// <param name="lastSent">The last sequence number the session has sent, for a refusal.</param>
     /// <returns>Whether the stream was opened, or which limit refused it.</returns>
-    public StreamAttachResult TryAttach(long after, WebSessionOptions limits, StreamSlots slots, out EventStream? stream)
+    public StreamAttachResult TryAttach(long after, bool subscribe, out EventStream? stream, out long lastSent)
     {
         stream = null;
-        while (true)
-        {
-            // Stamp outside the lock (reading the engine's position takes the engine's lock, and events arrive
-            // under it), then attach only if no event arrived in between, so every replayed event precedes the stamp.
-            int seen;
-            lock (_gate)
-            {
-                seen = _log.Count;
-            }
-
-            var stamp = Stamp();
-            lock (_gate)
-            {
-                if (_log.Count != seen)
-                {
-                    continue;
-                }
-
-                var last = _log.Count == 0 ? -1 : _log[^1].Sequence;
-                if (after > last)
-                {
-                    return StreamAttachResult.BeyondSession;
-                }
-
-                if (_streams.Count >= limits.MaxStreamsPerSession)
-                {
-                    return StreamAttachResult.SessionFull;
-                }
-
-                if (!slots.TryTake())
-                {
-                    return StreamAttachResult.ServerFull;
-                }
-
-                stream = new EventStream(this, FirstAfter(after), _log.Count, stamp, limits.StreamBufferEvents, _completedAt is not null, slots.Release);
-                _streams.Add(stream);
-                _lastActivity = _clock.Now;
-                return StreamAttachResult.Attached;
-            }
-        }
-    }
-
-    /// <summary>Copies logged events from <paramref name="index"/> into <paramref name="into"/>.</summary>
-    /// <param name="index">The first log index.</param>
-    /// <param name="end">The index after the last one wanted.</param>
-    /// <param name="into">Where to copy.</param>
-    /// <returns>How many were copied.</returns>
-    public int CopyLog(int index, int end, Span<BreathEvent> into)
-    {
+        var limits = _registry.Options;
         lock (_gate)
         {
-            var count = Math.Max(0, Math.Min(Math.Min(end, _log.Count) - index, into.Length));
-            for (var i = 0; i < count; i++)
+            var session = Session;
+            var due = DueCount(session);
+            lastSent = due - 1;
+            if (_disposed)
             {
-                into[i] = _log[index + i];
+                return StreamAttachResult.Unknown;
             }
 
-            return count;
-        }
-    }
-
-    /// <summary>Whether the session should be disposed at <paramref name="now"/> under <paramref name="options"/>.</summary>
-    /// <param name="now">The scheduler's current time.</param>
-    /// <param name="options">The host's limits.</param>
-    /// <returns><see langword="true"/> when it completed more than the grace period ago, or has had no client for the idle timeout.</returns>
-    public bool IsExpired(DateTimeOffset now, WebSessionOptions options)
-    {
-        lock (_gate)
-        {
-            if (_completedAt is { } completed)
+            if (after > lastSent)
             {
-                return now - completed >= options.CompletedGracePeriod;
+                return StreamAttachResult.BeyondSession;
             }
 
-            return _streams.Count == 0 && now - _lastActivity >= options.IdleTimeout;
+            if (_streams.Count >= limits.MaxStreamsPerSession)
+            {
+                return StreamAttachResult.SessionFull;
+            }
+
+            if (!_registry.Streams.TryTake())
+            {
+                return StreamAttachResult.ServerFull;
+            }
+
+            stream = new EventStream(this, after, limits.StreamBufferEvents, _registry.Time, _registry.Streams.Release);
+            if (subscribe)
+            {
+                stream.Start(session, due);
+            }
+
+            _streams.Add(stream);
+            _lastActivity = _registry.Now;
+            return StreamAttachResult.Attached;
         }
     }
 
@@ -205,71 +171,76 @@ public sealed class WebSession : IDisposable
     {
         _disposed = true;
         Session.Dispose();
-        _subscription.Dispose();
-        OnEnded();
+    }
+
+    /// <summary>How many events <paramref name="session"/> has due by now.</summary>
+    internal long DueCount(BreathSession session) => SessionReplay.DueCount(_registry.Pacer, session);
+
+    /// <summary>Ends every stream with <paramref name="ending"/>, then lets the copy go without its streams seeing it stop.</summary>
+    internal void DisposeQuietly(Func<EventStream, StreamEnding> ending)
+    {
+        List<EventStream> streams;
+        lock (_gate)
+        {
+            _disposed = true;
+            streams = [.. _streams];
+        }
+
+        foreach (var stream in streams)
+        {
+            stream.End(ending(stream));
+        }
+
+        Session.Dispose();
+    }
+
+    /// <summary>Follows a fresher session that agrees with the old one up to <paramref name="lastAgreed"/>; returns (streams carried on, streams reset).</summary>
+    internal (int Continued, int Reset) Replace(BreathSession fresh, long version, long lastAgreed)
+    {
+        BreathSession old;
+        List<EventStream> streams;
+        lock (_gate)
+        {
+            old = _session;
+            Volatile.Write(ref _session, fresh);
+            Version = version;
+            streams = [.. _streams];
+        }
+
+        var due = DueCount(fresh);
+        int continued = 0, reset = 0;
+        foreach (var stream in streams)
+        {
+            if (stream.SwitchTo(fresh, lastAgreed, due))
+            {
+                continued++;
+            }
+            else
+            {
+                reset++;
+            }
+        }
+
+        old.Dispose();
+        return (continued, reset);
     }
 
     internal void Detach(EventStream stream)
     {
+        bool removed;
         lock (_gate)
         {
-            if (_streams.Remove(stream))
+            removed = _streams.Remove(stream);
+            if (removed)
             {
-                _lastActivity = _clock.Now;
+                _lastActivity = _registry.Now;
             }
         }
-    }
 
-    // On the engine's thread, in order, under the engine's lock.
-    private void OnEvent(BreathEvent e)
-    {
-        lock (_gate)
+        if (removed && !_disposed)
         {
-            _log.Add(e);
-            if (_streams.Count == 0)
-            {
-                return;
-            }
-
-            var stamped = new StampedEvent(e, Stamp());
-            foreach (var stream in _streams)
-            {
-                stream.Offer(stamped);
-            }
+            _registry.Detached(this);
         }
-    }
-
-    private void OnEnded()
-    {
-        lock (_gate)
-        {
-            _completedAt ??= _clock.Now;
-            foreach (var stream in _streams)
-            {
-                stream.Complete();
-            }
-        }
-    }
-
-    private EventStamp Stamp() => new(_time.GetUtcNow(), Session.Position.Elapsed.TotalMilliseconds, Session.State);
-
-    private int FirstAfter(long sequence)
-    {
-        int lo = 0, hi = _log.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_log[mid].Sequence <= sequence)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 }
 
@@ -282,9 +253,12 @@ public enum StreamAttachResult
     /// <summary>The Last-Event-ID names an event the session has not sent.</summary>
     BeyondSession,
 
-    /// <summary>The session already has its maximum of streams.</summary>
+    /// <summary>The session already has its maximum of streams (on this instance).</summary>
     SessionFull,
 
     /// <summary>The server already has its maximum of streams.</summary>
     ServerFull,
+
+    /// <summary>There is no such session (any more).</summary>
+    Unknown,
 }

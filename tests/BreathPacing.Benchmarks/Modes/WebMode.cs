@@ -21,6 +21,11 @@ namespace BreathPacing.Benchmarks.Modes;
 /// mix, events and losses are counted over the reading clients only, and the run reports how many of the frozen
 /// clients the server had dropped by the end (it drops a client that takes nothing for its stall timeout, 30 s by
 /// default, or falls more than its buffer behind).
+/// With <c>--instances N --store redis</c>, a redis-server of the run's own (free loopback port, temporary directory) and
+/// N instances of the host share the sessions: client i starts its session on instance i mod N and streams it from
+/// instance (i + 1) mod N, so every stream is served by an instance that restores the session from the store. The run
+/// then also reports the Redis commands per session-minute (from Redis's own counters: the calls the instances make, and
+/// the commands run inside their scripts).
 /// </summary>
 public static class WebMode
 {
@@ -35,7 +40,20 @@ public static class WebMode
         var url = args.Text("url"); // an already running host, instead of starting one
         var serverArgs = args.Text("server-args") ?? string.Empty;
         var neverReadingText = args.Text("never-reading");
+        var instances = args.Int("instances", 1);
+        var storeText = args.Text("store") ?? "memory";
         args.RejectUnknown();
+        var redisStore = storeText.ToLowerInvariant() switch
+        {
+            "memory" => false,
+            "redis" => true,
+            _ => throw new ArgumentException($"--store expects memory or redis; was '{storeText}'."),
+        };
+        if (instances is < 1 or > 4 || (instances > 1 && !redisStore) || (url is not null && (instances > 1 || redisStore)))
+        {
+            throw new ArgumentException("--instances is 1 to 4; more than one needs --store redis (the instances share the sessions there), and neither goes with --url.");
+        }
+
         var neverReadingShare = 0.0;
         if (neverReadingText is not null
             && (!double.TryParse(neverReadingText, NumberStyles.Float, CultureInfo.InvariantCulture, out neverReadingShare) || neverReadingShare is < 0 or >= 1))
@@ -54,8 +72,16 @@ public static class WebMode
         var cycles = Math.Max(1, (int)Math.Round(seconds / (2 * PhaseSeconds)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"clients={clients} (never reading: {neverReading}) cycles={cycles} of 1 s inhale + 1 s exhale (about {cycles * 2} s) ramp={ramp} s"));
 
-        using var host = url is null ? WebHost.Start(serverArgs, clients) : null;
-        var baseAddress = new Uri(url ?? host!.BaseAddress);
+        using var redis = redisStore ? RedisServer.Start() : null;
+        var hosts = url is null ? Enumerable.Range(0, instances).Select(_ => WebHost.Start(serverArgs, clients, redis?.Connection)).ToList() : [];
+        using var stopHosts = new Disposer(hosts);
+        var host = hosts.Count > 0 ? new HostGroup(hosts) : null;
+        var addresses = url is null ? hosts.Select(h => new Uri(h.BaseAddress)).ToArray() : [new Uri(url)];
+        var baseAddress = addresses[0];
+        if (redis is not null)
+        {
+            Console.WriteLine($"store: redis-server on port {redis.Port}; {instances} instances: {string.Join(", ", addresses.Select(a => a.Authority))}");
+        }
         using var http = new HttpClient(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = int.MaxValue,
@@ -67,7 +93,12 @@ public static class WebMode
             Timeout = Timeout.InfiniteTimeSpan,
         };
 
-        WaitHealthy(http, TimeSpan.FromSeconds(smoke ? 180 : 300));
+        foreach (var address in addresses)
+        {
+            WaitHealthy(http, new Uri(address, "/healthz"), TimeSpan.FromSeconds(smoke ? 180 : 300));
+        }
+
+        var redisCalls0 = redis?.Calls() ?? default;
         var rssBefore = host?.RssBytes() ?? 0;
         var serverCpu0 = host?.CpuTime() ?? TimeSpan.Zero;
 
@@ -97,12 +128,12 @@ public static class WebMode
                 // Spread evenly through the ramp: every round(1 / share)-th client never reads.
                 if (neverReading > 0 && (long)(index + 1) * neverReading / clients > (long)index * neverReading / clients)
                 {
-                    frozen[index] = await FrozenClient.OpenAsync(http, baseAddress, cycles, cts.Token).ConfigureAwait(false);
+                    frozen[index] = await FrozenClient.OpenAsync(http, addresses[index % addresses.Length], addresses[(index + 1) % addresses.Length], cycles, cts.Token).ConfigureAwait(false);
                     outcomes[index] = new ClientOutcome { Frozen = true, Error = frozen[index]!.Error };
                     return;
                 }
 
-                outcomes[index] = await RunClient(http, cycles, recorder, steady, stamped, steadyFrom, cts.Token).ConfigureAwait(false);
+                outcomes[index] = await RunClient(http, addresses[index % addresses.Length], addresses[(index + 1) % addresses.Length], cycles, recorder, steady, stamped, steadyFrom, cts.Token).ConfigureAwait(false);
             });
         }
 
@@ -115,6 +146,7 @@ public static class WebMode
         }
 
         var elapsed = wall.Elapsed.TotalSeconds;
+        var redisCalls = redis is null ? default : redis.Calls() - redisCalls0;
         var serverCpu = ((host?.CpuTime() ?? TimeSpan.Zero) - serverCpu0).TotalSeconds;
         var expectedPerClient = 2 + (3 * cycles); // started, 2 phases + cycle end per cycle, completed
         var received = outcomes.Sum(o => o?.Events ?? 0);
@@ -136,6 +168,13 @@ public static class WebMode
         var hs = steady.Merge();
         var hst = stamped.Merge();
         var name = neverReading == 0 ? "breathpacing-web-sse" : FormattableString.Invariant($"breathpacing-web-sse-never-reading-{neverReadingShare * 100:0.#}pct");
+        if (redisStore)
+        {
+            name += FormattableString.Invariant($"-{instances}x-redis");
+        }
+
+        // Each session runs cycles × 2 s; the commands of the whole run (starts, streams, activity, expiry) per minute of session.
+        var sessionMinutes = clients * cycles * 2 * PhaseSeconds / 60.0;
         var result = ContenderResult.FromHistogram("web", name, h) with
         {
             Events = received,
@@ -154,7 +193,13 @@ public static class WebMode
                 ("phase events replayed on connect", h.Other.ToString(CultureInfo.InvariantCulture)),
                 ("after ramp: events / p50 / p99 / max ms", FormattableString.Invariant($"{hs.Count} / {Report.F(hs.QuantileMs(0.5))} / {Report.F(hs.QuantileMs(0.99))} / {Report.F(hs.MaxMicros / 1000.0)}")),
                 ("after ramp, by server stamp: p50 / p99 / max ms", FormattableString.Invariant($"{Report.F(hst.QuantileMs(0.5))} / {Report.F(hst.QuantileMs(0.99))} / {Report.F(hst.MaxMicros / 1000.0)}")),
-                ("server RSS MiB before/peak/after", $"{rssBefore / 1048576.0:0}/{peakRss / 1048576.0:0}/{rssAfter / 1048576.0:0}"),
+                ("server RSS MiB before/peak/after" + (hosts.Count > 1 ? " (all instances)" : string.Empty), $"{rssBefore / 1048576.0:0}/{peakRss / 1048576.0:0}/{rssAfter / 1048576.0:0}"),
+                .. redis is null ? Array.Empty<(string, string)>() :
+                [
+                    ("instances / store", $"{instances} / redis (client i starts on instance i mod {instances}, streams from the next)"),
+                    ("Redis calls per session-minute (commands sent / incl. inside scripts)", FormattableString.Invariant($"{redisCalls.Sent / sessionMinutes:0.0} / {redisCalls.All / sessionMinutes:0.0}")),
+                    ("Redis calls in all (commands sent / incl. inside scripts)", FormattableString.Invariant($"{redisCalls.Sent} / {redisCalls.All}")),
+                ],
             ],
         };
         Report.Print($"web: {clients:N0} SSE clients on loopback ({neverReading:N0} never reading), {cycles} cycles of 1 s phases each", [result]);
@@ -162,12 +207,12 @@ public static class WebMode
         return result.Lost == 0 && failures == 0 ? 0 : 1;
     }
 
-    private static async Task<ClientOutcome> RunClient(HttpClient http, int cycles, LatencyRecorder recorder, LatencyRecorder steady, LatencyRecorder stamped, DateTimeOffset steadyFrom, CancellationToken ct)
+    private static async Task<ClientOutcome> RunClient(HttpClient http, Uri startOn, Uri streamFrom, int cycles, LatencyRecorder recorder, LatencyRecorder steady, LatencyRecorder stamped, DateTimeOffset steadyFrom, CancellationToken ct)
     {
         var outcome = new ClientOutcome();
         try
         {
-            using var created = await http.PostAsJsonAsync("/api/sessions", new { notation = "1-0-1-0", cycles }, ct).ConfigureAwait(false);
+            using var created = await http.PostAsJsonAsync(new Uri(startOn, "/api/sessions"), new { notation = "1-0-1-0", cycles }, ct).ConfigureAwait(false);
             var body = await created.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
             if (!created.IsSuccessStatusCode)
             {
@@ -180,7 +225,7 @@ public static class WebMode
             var startedAt = Find(session.RootElement, "startedAt", "serverStartedAt", "startInstant", "start", "serverStart", "startTime")?.GetDateTimeOffset();
             var eventsUrl = Find(session.RootElement, "eventsUrl", "events")?.GetString() ?? $"/api/sessions/{id}/events";
 
-            using var request = new HttpRequestMessage(HttpMethod.Get, eventsUrl);
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(streamFrom, eventsUrl));
             request.Headers.Accept.ParseAdd("text/event-stream");
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
@@ -295,17 +340,17 @@ public static class WebMode
         return null;
     }
 
-    private static void WaitHealthy(HttpClient http, TimeSpan timeout)
+    private static void WaitHealthy(HttpClient http, Uri healthz, TimeSpan timeout)
     {
         var sw = Stopwatch.StartNew();
         while (true)
         {
             try
             {
-                using var r = http.GetAsync("/healthz").GetAwaiter().GetResult();
+                using var r = http.GetAsync(healthz).GetAwaiter().GetResult();
                 if (r.IsSuccessStatusCode)
                 {
-                    Console.WriteLine($"web host healthy after {sw.Elapsed.TotalSeconds:0.0} s at {http.BaseAddress}");
+                    Console.WriteLine($"web host healthy after {sw.Elapsed.TotalSeconds:0.0} s at {healthz.Authority}");
                     return;
                 }
             }
@@ -315,7 +360,7 @@ public static class WebMode
 
             if (sw.Elapsed > timeout)
             {
-                throw new TimeoutException($"The web host at {http.BaseAddress} was not healthy within {timeout.TotalSeconds:0} s.");
+                throw new TimeoutException($"The web host at {healthz.Authority} was not healthy within {timeout.TotalSeconds:0} s.");
             }
 
             Thread.Sleep(250);
@@ -344,11 +389,11 @@ public static class WebMode
 
         public string? Error { get; }
 
-        public static async Task<FrozenClient> OpenAsync(HttpClient http, Uri baseAddress, int cycles, CancellationToken ct)
+        public static async Task<FrozenClient> OpenAsync(HttpClient http, Uri startOn, Uri baseAddress, int cycles, CancellationToken ct)
         {
             try
             {
-                using var created = await http.PostAsJsonAsync("/api/sessions", new { notation = "1-0-1-0", cycles }, ct).ConfigureAwait(false);
+                using var created = await http.PostAsJsonAsync(new Uri(startOn, "/api/sessions"), new { notation = "1-0-1-0", cycles }, ct).ConfigureAwait(false);
                 var body = await created.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
                 if (!created.IsSuccessStatusCode)
                 {
@@ -407,6 +452,8 @@ public static class WebMode
     /// <summary>The web sample host as a child process on a free loopback port; killed (with its children) on dispose.</summary>
     private sealed class WebHost : IDisposable
     {
+        private static readonly object BuildGate = new();
+        private static bool _built;
         private readonly Process _process;
 
         private WebHost(Process process, string baseAddress)
@@ -417,7 +464,7 @@ public static class WebMode
 
         public string BaseAddress { get; }
 
-        public static WebHost Start(string extraArgs, int clients)
+        public static WebHost Start(string extraArgs, int clients, string? redis)
         {
             var root = RepositoryRoot();
             var project = Path.Combine(root, "samples", "BreathPacing.Web");
@@ -426,11 +473,19 @@ public static class WebMode
                 throw new DirectoryNotFoundException("The web host project (samples/BreathPacing.Web) is not in this checkout; pass --url of a running host instead.");
             }
 
-            var build = Process.Start(new ProcessStartInfo("dotnet", ["build", project, "-c", "Release", "-nologo", "-v", "q"]) { UseShellExecute = false })!;
-            build.WaitForExit();
-            if (build.ExitCode != 0)
+            lock (BuildGate)
             {
-                throw new InvalidOperationException("Building samples/BreathPacing.Web failed.");
+                if (!_built)
+                {
+                    var build = Process.Start(new ProcessStartInfo("dotnet", ["build", project, "-c", "Release", "-nologo", "-v", "q"]) { UseShellExecute = false })!;
+                    build.WaitForExit();
+                    if (build.ExitCode != 0)
+                    {
+                        throw new InvalidOperationException("Building samples/BreathPacing.Web failed.");
+                    }
+
+                    _built = true;
+                }
             }
 
             var port = FreePort();
@@ -452,6 +507,12 @@ public static class WebMode
             {
                 info.Environment["BreathPacingWeb__" + limit] = plenty;
             }
+            if (redis is not null)
+            {
+                info.Environment["BreathPacingWeb__Store"] = "Redis";
+                info.Environment["BreathPacingWeb__RedisConnection"] = redis;
+            }
+
             foreach (var arg in extraArgs.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 info.ArgumentList.Add(arg);
@@ -531,14 +592,14 @@ public static class WebMode
             }
         }
 
-        private static int FreePort()
+        internal static int FreePort()
         {
             using var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
-        private static string RepositoryRoot()
+        internal static string RepositoryRoot()
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
@@ -557,6 +618,167 @@ public static class WebMode
             }
 
             throw new InvalidOperationException("Cannot find the repository root (BreathPacing.sln).");
+        }
+    }
+
+    /// <summary>Several hosts measured as one: their resident sets and CPU time added up.</summary>
+    private sealed class HostGroup(IReadOnlyList<WebHost> hosts)
+    {
+        public long RssBytes() => hosts.Sum(static h => h.RssBytes());
+
+        public TimeSpan CpuTime() => hosts.Aggregate(TimeSpan.Zero, static (total, h) => total + h.CpuTime());
+    }
+
+    private sealed class Disposer(IEnumerable<IDisposable> items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items)
+            {
+                item.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Redis's own count of the commands it ran: those sent by clients, and those including what scripts ran.</summary>
+    private readonly record struct RedisCalls(long Sent, long All)
+    {
+        public static RedisCalls operator -(RedisCalls a, RedisCalls b) => new(a.Sent - b.Sent, a.All - b.All);
+    }
+
+    /// <summary>A redis-server of the run's own on a free loopback port with a temporary directory; killed on dispose.</summary>
+    private sealed class RedisServer : IDisposable
+    {
+        private readonly Process _process;
+        private readonly string _directory;
+
+        private RedisServer(Process process, int port, string directory)
+        {
+            _process = process;
+            Port = port;
+            _directory = directory;
+        }
+
+        public int Port { get; }
+
+        public string Connection => $"127.0.0.1:{Port}";
+
+        public static RedisServer Start()
+        {
+            var executable = new[] { Environment.GetEnvironmentVariable("REDIS_SERVER_PATH"), "/usr/bin/redis-server", "/usr/local/bin/redis-server" }
+                .FirstOrDefault(static p => !string.IsNullOrEmpty(p) && File.Exists(p))
+                ?? throw new FileNotFoundException("--store redis needs redis-server (Debian: apt-get install redis-server, or set REDIS_SERVER_PATH).");
+            var directory = Directory.CreateTempSubdirectory("breathpacing-bench-redis-").FullName;
+            var port = WebHost.FreePort();
+            var info = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", directory, "--save", string.Empty, "--appendonly", "no", "--maxclients", "10000" })
+            {
+                info.ArgumentList.Add(argument);
+            }
+
+            var process = Process.Start(info)!;
+            process.OutputDataReceived += static (_, _) => { };
+            process.ErrorDataReceived += static (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var server = new RedisServer(process, port, directory);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+            while (true)
+            {
+                try
+                {
+                    if (server.Command("PING") == "PONG")
+                    {
+                        return server;
+                    }
+                }
+                catch (SocketException)
+                {
+                }
+
+                if (DateTime.UtcNow > deadline || process.HasExited)
+                {
+                    server.Dispose();
+                    throw new InvalidOperationException($"redis-server did not answer on port {port}.");
+                }
+
+                Thread.Sleep(50);
+            }
+        }
+
+        /// <summary>
+        /// From INFO commandstats (which counts the commands scripts run as well): every command, and those the instances
+        /// sent (leaving out the commands that the host's store only runs inside its scripts).
+        /// </summary>
+        public RedisCalls Calls()
+        {
+            string[] insideScriptsOnly = ["hset", "hmget", "hget", "hdel", "zadd", "zrem", "zremrangebyscore", "zrangebyscore", "zcard", "pexpire", "pttl", "del", "publish"];
+            var info = Command("INFO", "commandstats");
+            long inside = 0, all = 0;
+            foreach (var line in info.Split('\n'))
+            {
+                if (line.StartsWith("cmdstat_", StringComparison.Ordinal) && line.IndexOf("calls=", StringComparison.Ordinal) is var at and >= 0)
+                {
+                    var calls = long.Parse(line[(at + 6)..line.IndexOf(',', at)], CultureInfo.InvariantCulture);
+                    all += calls;
+                    if (insideScriptsOnly.Contains(line[8..line.IndexOf(':', StringComparison.Ordinal)]))
+                    {
+                        inside += calls;
+                    }
+                }
+            }
+
+            return new RedisCalls(all - inside, all);
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                _process.Kill();
+                _process.WaitForExit(10_000);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+
+            _process.Dispose();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        private string Command(params string[] arguments)
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, Port);
+            using var stream = client.GetStream();
+            var request = new System.Text.StringBuilder().Append('*').Append(arguments.Length).Append("\r\n");
+            foreach (var argument in arguments)
+            {
+                request.Append('$').Append(argument.Length).Append("\r\n").Append(argument).Append("\r\n");
+            }
+
+            stream.Write(System.Text.Encoding.ASCII.GetBytes(request.ToString()));
+            using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
+            var line = reader.ReadLine() ?? throw new IOException("No reply from redis-server.");
+            if (line[0] != '$')
+            {
+                return line[1..];
+            }
+
+            var length = int.Parse(line[1..], CultureInfo.InvariantCulture);
+            var buffer = new char[length];
+            for (var read = 0; read < length;)
+            {
+                read += reader.Read(buffer, read, length - read);
+            }
+
+            return new string(buffer);
         }
     }
 }

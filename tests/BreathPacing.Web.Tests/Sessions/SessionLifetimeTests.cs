@@ -117,4 +117,38 @@ public sealed class SessionLifetimeTests : IDisposable
         _factory.AdvanceBy(10);
         (await client.GetAsync($"/api/sessions/{id}/events")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Stop_EndsTheStreamEarly_KeepsTheSessionReadableForTheGracePeriod_AndFreesItsPlaceAtOnce()
+    {
+        var client = _factory.CreateClient();
+        var session = await WebApi.StartAsync(client, Long);
+        var id = session.GetProperty("id").GetString()!;
+        var url = session.GetProperty("eventsUrl").GetString()!;
+        await WebApi.StartAsync(client, Long);
+        var connecting = SseClient.ConnectAsync(client, url);
+        await Eventually.HoldsAsync(() => _factory.Registry.Find(id)!.ConnectedClients == 1, "the stream is attached");
+        _factory.AdvanceBy(3);
+        await using var sse = await connecting;
+
+        var stop = await client.PostAsync($"/api/sessions/{id}/stop", null);
+
+        stop.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await stop.Content.ReadAsStringAsync()).Should().Contain("\"state\":\"completed\"").And.Contain("\"elapsedMs\":3000");
+        var events = await sse.ReadToEndAsync();
+        events[^1].Name.Should().Be("SessionCompleted");
+        events[^1].Data.GetProperty("endedEarly").GetBoolean().Should().BeTrue();
+        (await client.PostAsync("/api/sessions", WebApi.Json(Long))).StatusCode.Should().Be(HttpStatusCode.Created, "a stopped session no longer counts under the cap");
+        (await client.PostAsync($"/api/sessions/{id}/stop", null)).StatusCode.Should().Be(HttpStatusCode.OK, "stopping an ended session changes nothing");
+        (await client.PostAsync($"/api/sessions/{id}/pause", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+
+        _factory.AdvanceBy(25);
+        await using (var late = await SseClient.ConnectAsync(client, url))
+        {
+            (await late.ReadToEndAsync()).Select(e => e.ToString()).Should().Equal(events.Select(e => e.ToString()), "a late client reads the whole session and its summary");
+        }
+
+        _factory.AdvanceBy(10);
+        (await client.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound, "forgotten after the grace period");
+    }
 }

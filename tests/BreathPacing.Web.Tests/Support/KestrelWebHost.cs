@@ -22,7 +22,14 @@ public sealed class KestrelWebHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = [];
 
     public KestrelWebHost(params (string Key, string Value)[] settings)
+        : this(null, settings)
     {
+    }
+
+    /// <summary>A host on <paramref name="clock"/> (shared by several hosts, it is one virtual time for all of them).</summary>
+    public KestrelWebHost(HistoricalScheduler? clock, params (string Key, string Value)[] settings)
+    {
+        Scheduler = clock ?? new LockedHistoricalScheduler(VirtualTimeWebFactory.Epoch);
         foreach (var (key, value) in settings)
         {
             _settings["BreathPacingWeb:" + key] = value;
@@ -43,7 +50,15 @@ public sealed class KestrelWebHost : WebApplicationFactory<Program>
 
     public Uri BaseAddress { get; }
 
-    public HistoricalScheduler Scheduler { get; } = new LockedHistoricalScheduler(VirtualTimeWebFactory.Epoch);
+    public HistoricalScheduler Scheduler { get; }
+
+    /// <summary>
+    /// An instance of the host on <paramref name="redis"/> under the key prefix <paramref name="prefix"/> (one per test, so
+    /// tests sharing a server do not meet), on the virtual clock <paramref name="clock"/>, with the limits raised out of
+    /// the way unless <paramref name="settings"/> set them.
+    /// </summary>
+    public static KestrelWebHost OnRedis(RedisServer redis, string prefix, HistoricalScheduler clock, params (string Key, string Value)[] settings) =>
+        new(clock, [.. Generous, ("Store", "Redis"), ("RedisConnection", redis.Connection), ("RedisKeyPrefix", prefix), .. settings]);
 
     public SessionRegistry Registry => Services.GetRequiredService<SessionRegistry>();
 
