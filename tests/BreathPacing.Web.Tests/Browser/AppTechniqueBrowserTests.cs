@@ -1,8 +1,7 @@
 using System.Text.Json;
 using BreathPacing.Web.Tests.Api;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using BreathPacing.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,17 +72,16 @@ public sealed class AppTechniqueBrowserTests(BrowserFixture fixture) : IAsyncLif
     {
         public AppCatalogHost()
         {
-            UseKestrel(0);
+            UseKestrel();
             StartServer();
-            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-            BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+            BaseAddress = AnyLoopbackPort.BaseAddressOf(Services);
         }
 
         public Uri BaseAddress { get; }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Production");
+            builder.UseEnvironment("Production").UseAnyLoopbackPort();
             builder.ConfigureTestServices(services => services.AddSingleton(BoxBreath.Catalog()));
         }
     }

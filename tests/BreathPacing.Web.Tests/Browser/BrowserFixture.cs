@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using BreathPacing.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -39,13 +38,11 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         _sink = diagnostics;
         var chromium = Chromium.Value.Ensure();
 
-        // A subclass, not WithWebHostBuilder: UseKestrel(0) on the factory that call returns does not take, and the
-        // app would listen on a fixed port (5000) that another process may hold.
+        // A subclass that sets its own listen address, so the app never tries a fixed port (5000) another process may hold.
         _factory = new ProductionApp();
-        _factory.UseKestrel(0);
+        _factory.UseKestrel();
         _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        BaseAddress = AnyLoopbackPort.BaseAddressOf(_factory.Services);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -80,7 +77,7 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     private sealed class ProductionApp : WebApplicationFactory<Program>
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Production");
+        protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Production").UseAnyLoopbackPort();
     }
 }
 

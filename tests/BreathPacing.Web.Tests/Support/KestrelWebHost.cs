@@ -35,10 +35,9 @@ public sealed class KestrelWebHost : WebApplicationFactory<Program>
             _settings["BreathPacingWeb:" + key] = value;
         }
 
-        UseKestrel(0);
+        UseKestrel();
         StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        BaseAddress = AnyLoopbackPort.BaseAddressOf(Services);
     }
 
     /// <summary>Limits raised out of the way, for tests about something else.</summary>
@@ -127,7 +126,7 @@ public sealed class KestrelWebHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment("Production").UseAnyLoopbackPort();
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
