@@ -42,6 +42,13 @@ public static class WebMode
         var neverReadingText = args.Text("never-reading");
         var instances = args.Int("instances", 1);
         var storeText = args.Text("store") ?? "memory";
+        var serverGc = args.Text("server-gc"); // server | workstation; by default the host's own setting
+        if (serverGc is not (null or "server" or "workstation"))
+        {
+            throw new ArgumentException("--server-gc takes server or workstation.");
+        }
+
+        WebHost.ServerGc = serverGc;
         args.RejectUnknown();
         var redisStore = storeText.ToLowerInvariant() switch
         {
@@ -464,6 +471,9 @@ public static class WebMode
 
         public string BaseAddress { get; }
 
+        /// <summary>The host's GC mode when <c>--server-gc</c> names one; otherwise its own setting.</summary>
+        public static string? ServerGc { get; set; }
+
         public static WebHost Start(string extraArgs, int clients, string? redis)
         {
             var root = RepositoryRoot();
@@ -497,6 +507,14 @@ public static class WebMode
                 RedirectStandardError = true,
             };
             info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+            // The harness runs its clients under server GC (see Program); the host keeps its own GC setting unless asked.
+            info.Environment.Remove("DOTNET_gcServer");
+            if (ServerGc is { } gc)
+            {
+                info.Environment["DOTNET_gcServer"] = gc == "server" ? "1" : "0";
+            }
+
             info.Environment["Logging__LogLevel__Default"] = "Warning";
             // Raise the host's session cap (BreathPacingWeb:MaxConcurrentSessions, 100 by default) above the client count.
             info.Environment["BreathPacingWeb__MaxConcurrentSessions"] = (clients + 100).ToString(CultureInfo.InvariantCulture);
