@@ -21,6 +21,7 @@ public sealed class EventStream : IDisposable
     private readonly Action _release;
     private readonly TimeProvider _time;
     private TaskCompletionSource? _waiter;
+    private bool _woken;
     private IDisposable? _subscription;
     private int _generation;
     private long _lastOffered;
@@ -36,7 +37,7 @@ public sealed class EventStream : IDisposable
     {
         _session = session;
         _capacity = capacity;
-        _buffer = new Queue<StampedEvent>(Math.Min(capacity, 64));
+        _buffer = new Queue<StampedEvent>(); // grows on demand: a live stream holds an event or two, not its capacity
         _time = time;
         _release = release;
         _lastOffered = after;
@@ -117,21 +118,37 @@ public sealed class EventStream : IDisposable
         }
     }
 
-    /// <summary>Completes when there is something for the writer: an event, the end, a drop, or a paused catch-up to take up.</summary>
-    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <summary>
+    /// Completes when there is something for the writer: an event, the end, a drop, a paused catch-up to take up, or a
+    /// <see cref="Wake"/> (a heartbeat due, the response cancelled) since the last wait.
+    /// </summary>
     /// <returns>The wait.</returns>
-    public Task WaitAsync(CancellationToken cancellationToken)
+    public Task WaitAsync()
     {
         lock (_gate)
         {
-            if (_buffer.Count > 0 || _paused || _ending is not null || _fellBehind || _completedSequence != long.MaxValue)
+            if (_woken || _buffer.Count > 0 || _paused || _ending is not null || _fellBehind || _completedSequence != long.MaxValue)
             {
+                _woken = false;
                 return Task.CompletedTask;
             }
 
             _waiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return _waiter.Task.WaitAsync(cancellationToken);
+            return _waiter.Task;
         }
+    }
+
+    /// <summary>Ends the writer's current wait, or the next one if it is not waiting, so it looks again at what to do.</summary>
+    public void Wake()
+    {
+        TaskCompletionSource? waiter;
+        lock (_gate)
+        {
+            waiter = TakeWaiter();
+            _woken = waiter is null;
+        }
+
+        waiter?.TrySetResult();
     }
 
     /// <summary>If catching up was paused on a full buffer and the buffer is empty now, takes it up again from the last event buffered.</summary>

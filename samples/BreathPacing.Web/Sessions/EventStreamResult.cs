@@ -29,6 +29,7 @@ public sealed class EventStreamResult : IResult
     private readonly EventMapper _mapper;
     private readonly JsonSerializerOptions _json;
     private readonly SessionRegistry _registry;
+    private Utf8JsonWriter? _jsonWriter; // one per response, reset for each event
 
     /// <summary>Creates the result; it owns <paramref name="stream"/> and disposes it when the response ends.</summary>
     /// <param name="stream">The attached stream.</param>
@@ -47,6 +48,7 @@ public sealed class EventStreamResult : IResult
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         using var stream = _stream;
+        using var jsonWriter = _jsonWriter = new Utf8JsonWriter(httpContext.Response.BodyWriter);
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/event-stream";
@@ -72,7 +74,7 @@ public sealed class EventStreamResult : IResult
             }
 
             httpContext.Abort();
-        });
+        }, stream.Wake);
         var writer = response.BodyWriter;
         var token = cancel.Token;
         try
@@ -124,7 +126,7 @@ public sealed class EventStreamResult : IResult
     private async Task StreamAsync(PipeWriter writer, StreamWatchdog watchdog, StreamStatistics statistics, CancellationToken token)
     {
         var stream = _stream;
-        Task? waiting = null;
+        using var wakeOnCancel = token.UnsafeRegister(static s => ((EventStream)s!).Wake(), stream);
         while (true)
         {
             var written = 0;
@@ -170,21 +172,21 @@ public sealed class EventStreamResult : IResult
                 return; // the session has ended and every event is out
             }
 
-            waiting ??= stream.WaitAsync(token);
-            var heartbeat = watchdog.HeartbeatDue();
-            if (await Task.WhenAny(waiting, heartbeat) == waiting)
-            {
-                await waiting;
-                waiting = null;
-            }
-            else
+            if (watchdog.TakeHeartbeat())
             {
                 writer.Write(HeartbeatBytes);
                 if (!await FlushAsync(writer, watchdog, statistics, token))
                 {
                     return;
                 }
+
+                continue;
             }
+
+            token.ThrowIfCancellationRequested();
+
+            // One wait for everything: an event, the heartbeat and cancellation all wake the stream.
+            await stream.WaitAsync();
         }
     }
 
@@ -225,13 +227,16 @@ public sealed class EventStreamResult : IResult
         WriteAscii(writer, "event: ");
         WriteAscii(writer, payload.Kind.ToString());
         WriteAscii(writer, "\nid: ");
-        WriteAscii(writer, payload.Sequence.ToString(CultureInfo.InvariantCulture));
+        var digits = writer.GetSpan(20);
+        payload.Sequence.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        writer.Advance(length);
         WriteAscii(writer, "\ndata: ");
-        using (var json = new Utf8JsonWriter(writer))
-        {
-            // Not indented, so the JSON is one line (strings escape their line breaks).
-            JsonSerializer.Serialize(json, payload, payload.GetType(), _json);
-        }
+
+        // Not indented, so the JSON is one line (strings escape their line breaks).
+        var json = _jsonWriter!;
+        json.Reset(writer);
+        JsonSerializer.Serialize(json, payload, payload.GetType(), _json);
+        json.Flush();
 
         WriteAscii(writer, "\n\n");
     }

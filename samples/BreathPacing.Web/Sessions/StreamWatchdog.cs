@@ -4,8 +4,8 @@ namespace BreathPacing.Web.Sessions;
 
 /// <summary>
 /// Keeps time for one event stream on the pacer's scheduler (so tests drive it with virtual time), with one pending
-/// timer: it says when a heartbeat is due (nothing written for <see cref="WebSessionOptions.HeartbeatInterval"/>)
-/// and calls <c>onStall</c> when a write has waited for the client longer than
+/// timer: it calls <c>onHeartbeat</c> when a heartbeat is due (nothing written for
+/// <see cref="WebSessionOptions.HeartbeatInterval"/>) and <c>onStall</c> when a write has waited for the client longer than
 /// <see cref="WebSessionOptions.StreamStallTimeout"/>. Thread-safe.
 /// </summary>
 public sealed class StreamWatchdog : IDisposable
@@ -16,11 +16,11 @@ public sealed class StreamWatchdog : IDisposable
     private readonly TimeSpan _heartbeat;
     private readonly TimeSpan _stall;
     private readonly Action _onStall;
+    private readonly Action _onHeartbeat;
     private TimeSpan _lastWrite;
     private TimeSpan? _waitingSince;
     private TimeSpan _armedFor;
     private IDisposable? _timer;
-    private TaskCompletionSource? _heartbeatDue;
     private bool _heartbeatPending;
     private bool _done;
 
@@ -29,8 +29,10 @@ public sealed class StreamWatchdog : IDisposable
     /// <param name="heartbeat">The heartbeat interval.</param>
     /// <param name="stall">How long a write may wait for the client.</param>
     /// <param name="onStall">Called once, on the thread pool, when a write has waited too long.</param>
-    public StreamWatchdog(IScheduler scheduler, TimeSpan heartbeat, TimeSpan stall, Action onStall)
+    /// <param name="onHeartbeat">Called on the scheduler when a heartbeat falls due; it must be quick (wake the writer).</param>
+    public StreamWatchdog(IScheduler scheduler, TimeSpan heartbeat, TimeSpan stall, Action onStall, Action onHeartbeat)
     {
+        _onHeartbeat = onHeartbeat;
         _scheduler = scheduler;
         _clock = scheduler.StartStopwatch();
         _heartbeat = heartbeat;
@@ -42,20 +44,15 @@ public sealed class StreamWatchdog : IDisposable
         }
     }
 
-    /// <summary>Completes when nothing has been written for the heartbeat interval (at once, if that has happened already).</summary>
-    /// <returns>A task for the next heartbeat.</returns>
-    public Task HeartbeatDue()
+    /// <summary>Whether a heartbeat has fallen due since the last write; clears it.</summary>
+    /// <returns><see langword="true"/> when the writer should send a heartbeat now.</returns>
+    public bool TakeHeartbeat()
     {
         lock (_gate)
         {
-            if (_heartbeatPending)
-            {
-                _heartbeatPending = false;
-                return Task.CompletedTask;
-            }
-
-            _heartbeatDue ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return _heartbeatDue.Task;
+            var due = _heartbeatPending;
+            _heartbeatPending = false;
+            return due;
         }
     }
 
@@ -113,7 +110,7 @@ public sealed class StreamWatchdog : IDisposable
 
     private void Fire()
     {
-        TaskCompletionSource? heartbeat = null;
+        var heartbeat = false;
         var stalled = false;
         lock (_gate)
         {
@@ -138,10 +135,9 @@ public sealed class StreamWatchdog : IDisposable
             }
             else if (now - _lastWrite >= _heartbeat)
             {
-                // Wake the writer, or leave the heartbeat pending for when it next waits (it may be finishing a write).
-                heartbeat = _heartbeatDue;
-                _heartbeatDue = null;
-                _heartbeatPending = heartbeat is null;
+                // Pending until the writer takes it (it may be finishing a write, and then the write counts instead).
+                heartbeat = true;
+                _heartbeatPending = true;
                 _lastWrite = now;
                 ArmAt(now + _heartbeat);
             }
@@ -151,7 +147,11 @@ public sealed class StreamWatchdog : IDisposable
             }
         }
 
-        heartbeat?.TrySetResult();
+        if (heartbeat)
+        {
+            _onHeartbeat();
+        }
+
         if (stalled)
         {
             ThreadPool.UnsafeQueueUserWorkItem(static a => ((Action)a!)(), _onStall);
