@@ -49,6 +49,17 @@ public static class WebMode
         }
 
         WebHost.ServerGc = serverGc;
+        foreach (var pair in (args.Text("host-env") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new ArgumentException($"--host-env takes NAME=VALUE pairs separated by commas; '{pair}' is not one.");
+            }
+
+            WebHost.ExtraEnvironment[pair[..equals]] = pair[(equals + 1)..];
+        }
+
         args.RejectUnknown();
         var redisStore = storeText.ToLowerInvariant() switch
         {
@@ -474,6 +485,9 @@ public static class WebMode
         /// <summary>The host's GC mode when <c>--server-gc</c> names one; otherwise its own setting.</summary>
         public static string? ServerGc { get; set; }
 
+        /// <summary>Environment variables for the host alone (<c>--host-env</c>), e.g. GC settings under test.</summary>
+        public static Dictionary<string, string> ExtraEnvironment { get; } = [];
+
         public static WebHost Start(string extraArgs, int clients, string? redis)
         {
             var root = RepositoryRoot();
@@ -513,6 +527,11 @@ public static class WebMode
             if (ServerGc is { } gc)
             {
                 info.Environment["DOTNET_gcServer"] = gc == "server" ? "1" : "0";
+            }
+
+            foreach (var (name, value) in ExtraEnvironment)
+            {
+                info.Environment[name] = value;
             }
 
             info.Environment["Logging__LogLevel__Default"] = "Warning";
