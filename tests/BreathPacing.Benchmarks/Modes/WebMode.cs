@@ -121,9 +121,9 @@ public static class WebMode
         var serverCpu0 = host?.CpuTime() ?? TimeSpan.Zero;
 
         var recorder = new LatencyRecorder { Enabled = true };
-        var steady = new LatencyRecorder { Enabled = true }; // events due once every client is connected
-        var stamped = new LatencyRecorder { Enabled = true }; // the same events, by the server's own stamp (serverTime): engine + mapping, no transport
-        var steadyFrom = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(ramp + 1);
+        var live = new LiveEvents(DateTimeOffset.UtcNow, clients * ((2 * cycles) + 2)); // by due instant: the window after the ramp is chosen at the end
+        var connected = new LastInstant(); // when the last client's stream opened
+        var plannedSteadyFrom = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(ramp + 1);
         var deadline = TimeSpan.FromSeconds((cycles * 2 * PhaseSeconds) + ramp + 30);
         using var cts = new CancellationTokenSource(deadline);
         var outcomes = new ClientOutcome[clients];
@@ -151,7 +151,7 @@ public static class WebMode
                     return;
                 }
 
-                outcomes[index] = await RunClient(http, addresses[index % addresses.Length], addresses[(index + 1) % addresses.Length], cycles, recorder, steady, stamped, steadyFrom, cts.Token).ConfigureAwait(false);
+                outcomes[index] = await RunClient(http, addresses[index % addresses.Length], addresses[(index + 1) % addresses.Length], cycles, recorder, live, connected, cts.Token).ConfigureAwait(false);
             });
         }
 
@@ -183,8 +183,11 @@ public static class WebMode
         }
 
         var h = recorder.Merge();
-        var hs = steady.Merge();
-        var hst = stamped.Merge();
+        // "After the ramp": events due a second or more after every client's stream had opened (or after the planned
+        // ramp, if that is later). A ramp the machine cannot keep up with ends late, and its backlog is the ramp's.
+        var steadyFrom = connected.Value is { } last && last + TimeSpan.FromSeconds(1) > plannedSteadyFrom ? last + TimeSpan.FromSeconds(1) : plannedSteadyFrom;
+        var (hs, hst) = live.From(steadyFrom);
+        var connectedAfter = ((connected.Value ?? plannedSteadyFrom) - live.Origin).TotalSeconds;
         var name = neverReading == 0 ? "breathpacing-web-sse" : FormattableString.Invariant($"breathpacing-web-sse-never-reading-{neverReadingShare * 100:0.#}pct");
         if (redisStore)
         {
@@ -209,6 +212,7 @@ public static class WebMode
                 ("expected events (reading clients)", ((long)expectedPerClient * reading).ToString(CultureInfo.InvariantCulture)),
                 ("timed phase events (live)", h.Count.ToString(CultureInfo.InvariantCulture)),
                 ("phase events replayed on connect", h.Other.ToString(CultureInfo.InvariantCulture)),
+                ("all streams open after (s; planned ramp)", FormattableString.Invariant($"{connectedAfter:0.0}; {ramp:0.#}")),
                 ("after ramp: events / p50 / p99 / max ms", FormattableString.Invariant($"{hs.Count} / {Report.F(hs.QuantileMs(0.5))} / {Report.F(hs.QuantileMs(0.99))} / {Report.F(hs.MaxMicros / 1000.0)}")),
                 ("after ramp, by server stamp: p50 / p99 / max ms", FormattableString.Invariant($"{Report.F(hst.QuantileMs(0.5))} / {Report.F(hst.QuantileMs(0.99))} / {Report.F(hst.MaxMicros / 1000.0)}")),
                 ("server RSS MiB before/peak/after" + (hosts.Count > 1 ? " (all instances)" : string.Empty), $"{rssBefore / 1048576.0:0}/{peakRss / 1048576.0:0}/{rssAfter / 1048576.0:0}"),
@@ -225,7 +229,73 @@ public static class WebMode
         return result.Lost == 0 && failures == 0 ? 0 : 1;
     }
 
-    private static async Task<ClientOutcome> RunClient(HttpClient http, Uri startOn, Uri streamFrom, int cycles, LatencyRecorder recorder, LatencyRecorder steady, LatencyRecorder stamped, DateTimeOffset steadyFrom, CancellationToken ct)
+    /// <summary>Every live event's due instant and lateness (by the client, and by the server's stamp), to choose the window after the ramp at the end.</summary>
+    private sealed class LiveEvents(DateTimeOffset origin, int capacity)
+    {
+        private readonly double[] _due = new double[capacity];
+        private readonly long[] _late = new long[capacity];
+        private readonly long[] _stampLate = new long[capacity];
+        private int _count;
+
+        public DateTimeOffset Origin { get; } = origin;
+
+        public void Record(DateTimeOffset due, long late, long? stampLate)
+        {
+            var i = Interlocked.Increment(ref _count) - 1;
+            if (i < _due.Length)
+            {
+                _due[i] = (due - Origin).TotalSeconds;
+                _late[i] = late;
+                _stampLate[i] = stampLate ?? long.MinValue;
+            }
+        }
+
+        public (LatencyHistogram ByClient, LatencyHistogram ByStamp) From(DateTimeOffset from)
+        {
+            var byClient = new LatencyHistogram();
+            var byStamp = new LatencyHistogram();
+            var since = (from - Origin).TotalSeconds;
+            for (var i = 0; i < Math.Min(Volatile.Read(ref _count), _due.Length); i++)
+            {
+                if (_due[i] >= since)
+                {
+                    byClient.Record(_late[i]);
+                    if (_stampLate[i] != long.MinValue)
+                    {
+                        byStamp.Record(_stampLate[i]);
+                    }
+                }
+            }
+
+            return (byClient, byStamp);
+        }
+    }
+
+    /// <summary>The latest of the instants it is told, thread-safe.</summary>
+    private sealed class LastInstant
+    {
+        private long _ticks = long.MinValue;
+
+        public DateTimeOffset? Value => Interlocked.Read(ref _ticks) is var t && t != long.MinValue ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+
+        public void Update(DateTimeOffset instant)
+        {
+            var ticks = instant.UtcTicks;
+            var seen = Interlocked.Read(ref _ticks);
+            while (ticks > seen)
+            {
+                var was = Interlocked.CompareExchange(ref _ticks, ticks, seen);
+                if (was == seen)
+                {
+                    return;
+                }
+
+                seen = was;
+            }
+        }
+    }
+
+    private static async Task<ClientOutcome> RunClient(HttpClient http, Uri startOn, Uri streamFrom, int cycles, LatencyRecorder recorder, LiveEvents live, LastInstant connected, CancellationToken ct)
     {
         var outcome = new ClientOutcome();
         try
@@ -248,6 +318,7 @@ public static class WebMode
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             var streamOpenedAt = DateTimeOffset.UtcNow; // events due before this are replayed on connect, not delivered live
+            connected.Update(streamOpenedAt);
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false));
             string? name = null;
             string? data = null;
@@ -265,14 +336,8 @@ public static class WebMode
                             {
                                 var late = (long)((now - (start + offset)).Ticks * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond));
                                 recorder.Record(late);
-                                if (start + offset >= steadyFrom)
-                                {
-                                    steady.Record(late);
-                                    if (ServerTime(data) is { } stamp)
-                                    {
-                                        stamped.Record((long)((stamp - (start + offset)).Ticks * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond)));
-                                    }
-                                }
+                                var stampLate = ServerTime(data) is { } stamp ? (long)((stamp - (start + offset)).Ticks * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond)) : (long?)null;
+                                live.Record(start + offset, late, stampLate);
                             }
                             else
                             {
