@@ -11,7 +11,7 @@ public static class Program
           accuracy  [--events N] [--period-ms P] [--minutes M] [--smoke]
           scale     [--sessions N] [--seconds S] [--ramp-seconds R] [--contenders a,b] [--smoke]
           web       [--clients N] [--seconds S] [--never-reading F] [--instances N --store memory|redis]
-                    [--server-gc server|workstation] [--host-env NAME=VALUE,...] [--smoke]
+                    [--host-env NAME=VALUE,...] [--smoke]
           frames    [--streams N] [--seconds S] [--paused] [--smoke]
           memory    [--sessions N] [--hours H] [--smoke]
           startup   [--runs N] [--dll path] [--smoke]

@@ -42,13 +42,6 @@ public static class WebMode
         var neverReadingText = args.Text("never-reading");
         var instances = args.Int("instances", 1);
         var storeText = args.Text("store") ?? "memory";
-        var serverGc = args.Text("server-gc"); // server | workstation; by default the host's own setting
-        if (serverGc is not (null or "server" or "workstation"))
-        {
-            throw new ArgumentException("--server-gc takes server or workstation.");
-        }
-
-        WebHost.ServerGc = serverGc;
         foreach (var pair in (args.Text("host-env") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
@@ -547,9 +540,6 @@ public static class WebMode
 
         public string BaseAddress { get; }
 
-        /// <summary>The host's GC mode when <c>--server-gc</c> names one; otherwise its own setting.</summary>
-        public static string? ServerGc { get; set; }
-
         /// <summary>Environment variables for the host alone (<c>--host-env</c>), e.g. GC settings under test.</summary>
         public static Dictionary<string, string> ExtraEnvironment { get; } = [];
 
@@ -587,18 +577,9 @@ public static class WebMode
             };
             info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
-            // The harness runs its clients under server GC (see Program); the host keeps its own GC setting unless asked.
+            // The harness runs its clients under server GC (see Program); the host keeps its own GC setting unless
+            // --host-env names one (DOTNET_gcServer=1).
             info.Environment.Remove("DOTNET_gcServer");
-            if (ServerGc is { } gc)
-            {
-                info.Environment["DOTNET_gcServer"] = gc == "server" ? "1" : "0";
-            }
-
-            foreach (var (name, value) in ExtraEnvironment)
-            {
-                info.Environment[name] = value;
-            }
-
             info.Environment["Logging__LogLevel__Default"] = "Warning";
             // Raise the host's session cap (BreathPacingWeb:MaxConcurrentSessions, 100 by default) above the client count.
             info.Environment["BreathPacingWeb__MaxConcurrentSessions"] = (clients + 100).ToString(CultureInfo.InvariantCulture);
@@ -618,6 +599,11 @@ public static class WebMode
             foreach (var arg in extraArgs.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 info.ArgumentList.Add(arg);
+            }
+
+            foreach (var (name, value) in ExtraEnvironment)
+            {
+                info.Environment[name] = value; // last, so a setting named on the command line wins
             }
 
             var process = Process.Start(info)!;
