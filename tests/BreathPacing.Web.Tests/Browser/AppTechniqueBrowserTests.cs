@@ -16,7 +16,6 @@ namespace BreathPacing.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class AppTechniqueBrowserTests(BrowserFixture fixture) : IAsyncLifetime
 {
-    private const float Timeout = 15_000;
     private readonly List<string> _errors = [];
     private AppCatalogHost _host = null!;
     private IBrowserContext _context = null!;
@@ -36,9 +35,7 @@ public sealed class AppTechniqueBrowserTests(BrowserFixture fixture) : IAsyncLif
     [Fact]
     public async Task AppsTechnique_IsListedWithItsGuidance_AndBreathesWithItsOwnOptionsAndPhases()
     {
-        var page = await _context.NewPageAsync();
-        page.SetDefaultTimeout(Timeout);
-        page.PageError += (_, error) => _errors.Add(error);
+        var page = await BrowserFixture.OpenPageAsync(_context, _errors);
         await page.GotoAsync("/");
 
         await Assertions.Expect(page.Locator("#source-choices label")).ToHaveTextAsync(["Three-Part Breath", "Ocean's Breath", "Box Breath", "A custom pattern"]);

@@ -27,6 +27,29 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>How long a page waits for an action or a state before the test fails (real time, generous: a loaded machine).</summary>
+    public const float Timeout = 15_000;
+
+    /// <summary>A new browser context on the app, with <paramref name="options"/> (their base address is set here).</summary>
+    public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = BaseAddress.ToString();
+        return Browser.NewContextAsync(options);
+    }
+
+    /// <summary>
+    /// A new page in <paramref name="context"/> that waits <see cref="Timeout"/> for actions and adds every uncaught script
+    /// error of the page to <paramref name="errors"/> (tests assert it stays empty).
+    /// </summary>
+    public static async Task<IPage> OpenPageAsync(IBrowserContext context, ICollection<string> errors)
+    {
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Timeout);
+        page.PageError += (_, error) => errors.Add(error);
+        return page;
+    }
+
     /// <summary>Where the tests' screenshots go: TestResults under the test output (never committed).</summary>
     public static string ScreenshotsDirectory => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 

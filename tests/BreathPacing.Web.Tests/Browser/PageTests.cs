@@ -14,7 +14,6 @@ namespace BreathPacing.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
-    private const float Timeout = 15_000;
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private readonly List<string> _errors = [];
     private IBrowserContext _context = null!;
@@ -414,10 +413,8 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
             await _context.CloseAsync();
         }
 
-        options.BaseURL = fixture.BaseAddress.ToString();
-        _context = await fixture.Browser.NewContextAsync(options);
-        _page = await _context.NewPageAsync();
-        _page.SetDefaultTimeout(Timeout);
+        _context = await fixture.NewContextAsync(options);
+        _page = await BrowserFixture.OpenPageAsync(_context, _errors);
         _page.Console += (_, message) =>
         {
             if (message.Type == "error")
@@ -425,7 +422,6 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
                 _errors.Add(message.Text);
             }
         };
-        _page.PageError += (_, error) => _errors.Add(error);
     }
 
     private async Task StartAsync(string source, string seconds, string cycles, bool navigate = true)
@@ -440,13 +436,13 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
         await _page.Locator("#length").FillAsync(cycles);
         await _page.Locator("#start").ClickAsync();
         // Generous: the first start in a busy test process pays for compiling the server's start path.
-        await Assertions.Expect(_page.Locator("#session")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(_page.Locator("#session")).ToBeVisibleAsync(new() { Timeout = BrowserFixture.Timeout });
     }
 
     // Polls from the test (Playwright's WaitForFunction evaluates strings, which the page's CSP rightly forbids).
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
-        var deadline = DateTime.UtcNow.AddMilliseconds(Timeout);
+        var deadline = DateTime.UtcNow.AddMilliseconds(BrowserFixture.Timeout);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)

@@ -14,7 +14,6 @@ namespace BreathPacing.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class PracticeTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
-    private const float Timeout = 15_000;
     private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "practice-journal.schema.json")));
     private readonly List<string> _errors = [];
     private readonly List<IBrowserContext> _contexts = [];
@@ -220,13 +219,9 @@ public sealed class PracticeTests(BrowserFixture fixture, ITestOutputHelper outp
 
     private async Task<IPage> OpenAsync(BrowserNewContextOptions options)
     {
-        options.BaseURL = fixture.BaseAddress.ToString();
-        var context = await fixture.Browser.NewContextAsync(options);
+        var context = await fixture.NewContextAsync(options);
         _contexts.Add(context);
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(Timeout);
-        page.PageError += (_, error) => _errors.Add(error);
-        return page;
+        return await BrowserFixture.OpenPageAsync(context, _errors);
     }
 
     private static Task ReadyAsync(IPage page) => Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-practice", "ready");

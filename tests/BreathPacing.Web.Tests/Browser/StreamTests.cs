@@ -14,7 +14,6 @@ namespace BreathPacing.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class StreamTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
-    private const float Timeout = 15_000;
     private readonly List<string> _errors = [];
     private readonly List<(DateTime At, string? LastEventId)> _requests = [];
     private IBrowserContext _context = null!;
@@ -22,10 +21,8 @@ public sealed class StreamTests(BrowserFixture fixture, ITestOutputHelper output
 
     public async Task InitializeAsync()
     {
-        _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString() });
-        _page = await _context.NewPageAsync();
-        _page.SetDefaultTimeout(Timeout);
-        _page.PageError += (_, error) => _errors.Add(error);
+        _context = await fixture.NewContextAsync();
+        _page = await BrowserFixture.OpenPageAsync(_context, _errors);
     }
 
     public async Task DisposeAsync() => await _context.CloseAsync();

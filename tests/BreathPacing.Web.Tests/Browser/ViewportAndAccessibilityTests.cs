@@ -14,7 +14,6 @@ namespace BreathPacing.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class ViewportAndAccessibilityTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
-    private const float Timeout = 15_000;
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
     private readonly List<string> _errors = [];
     private IBrowserContext? _context;
@@ -143,13 +142,9 @@ public sealed class ViewportAndAccessibilityTests(BrowserFixture fixture, ITestO
 
     private async Task<IPage> OpenAsync(BrowserNewContextOptions options)
     {
-        options.BaseURL = fixture.BaseAddress.ToString();
         options.BypassCSP = true; // lets the test inject axe-core; the page's own scripts are unchanged
-        _context = await fixture.Browser.NewContextAsync(options);
-        var page = await _context.NewPageAsync();
-        page.SetDefaultTimeout(Timeout);
-        page.PageError += (_, error) => _errors.Add(error);
-        return page;
+        _context = await fixture.NewContextAsync(options);
+        return await BrowserFixture.OpenPageAsync(_context, _errors);
     }
 
     /// <summary>
@@ -263,7 +258,7 @@ public sealed class ViewportAndAccessibilityTests(BrowserFixture fixture, ITestO
 
     private static async Task WaitForFillAsync(IPage page, string region, double atLeast)
     {
-        var deadline = DateTime.UtcNow.AddMilliseconds(Timeout);
+        var deadline = DateTime.UtcNow.AddMilliseconds(BrowserFixture.Timeout);
         while (double.Parse((await page.Locator($"#region-{region}").GetAttributeAsync("data-fill"))!, System.Globalization.CultureInfo.InvariantCulture) < atLeast)
         {
             if (DateTime.UtcNow > deadline)
