@@ -194,30 +194,26 @@ public sealed class EventStreamResult : IResult
     // unavailable: the store is down; the retry field makes EventSource wait before reconnecting with Last-Event-ID.
     private void WriteEnding(PipeWriter writer, StreamEnding ending, StreamStatistics statistics)
     {
+        var json = Json(writer);
         if (ending.Kind == StreamEndingKind.Reset)
         {
             statistics.ResetSent();
             WriteAscii(writer, "event: reset\ndata: ");
-            using (var json = new Utf8JsonWriter(writer))
-            {
-                json.WriteStartObject();
-                json.WriteString("reason", "The session changed on another server after this stream had already passed that point; discard what came after lastGoodSequence and connect again from the start.");
-                json.WriteNumber("lastGoodSequence", ending.LastGoodSequence);
-                json.WriteEndObject();
-            }
+            json.WriteStartObject();
+            json.WriteString("reason", "The session changed on another server after this stream had already passed that point; discard what came after lastGoodSequence and connect again from the start.");
+            json.WriteNumber("lastGoodSequence", ending.LastGoodSequence);
+            json.WriteEndObject();
         }
         else
         {
             WriteAscii(writer, string.Create(CultureInfo.InvariantCulture, $"retry: {UnavailableRetry.TotalMilliseconds:0}\nevent: unavailable\ndata: "));
-            using (var json = new Utf8JsonWriter(writer))
-            {
-                json.WriteStartObject();
-                json.WriteString("reason", "The session store is unavailable; reconnect with Last-Event-ID in a few seconds.");
-                json.WriteNumber("retryAfterMs", UnavailableRetry.TotalMilliseconds);
-                json.WriteEndObject();
-            }
+            json.WriteStartObject();
+            json.WriteString("reason", "The session store is unavailable; reconnect with Last-Event-ID in a few seconds.");
+            json.WriteNumber("retryAfterMs", UnavailableRetry.TotalMilliseconds);
+            json.WriteEndObject();
         }
 
+        json.Flush();
         WriteAscii(writer, "\n\n");
     }
 
@@ -232,13 +228,20 @@ public sealed class EventStreamResult : IResult
         writer.Advance(length);
         WriteAscii(writer, "\ndata: ");
 
-        // Not indented, so the JSON is one line (strings escape their line breaks).
-        var json = _jsonWriter!;
-        json.Reset(writer);
+        var json = Json(writer);
         JsonSerializer.Serialize(json, payload, payload.GetType(), _json);
         json.Flush();
 
         WriteAscii(writer, "\n\n");
+    }
+
+    // The response's one JSON writer, pointed at the output. Not indented, so the JSON is one line (strings escape
+    // their line breaks).
+    private Utf8JsonWriter Json(PipeWriter writer)
+    {
+        var json = _jsonWriter!;
+        json.Reset(writer);
+        return json;
     }
 
     private static void WriteAscii(PipeWriter writer, string text)
